@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import { contentDir, getSettings } from './src/lib/settings.ts';
+import { markdownPlugins } from './src/markdown/plugins.ts';
+import { mediaIntegration } from './src/integrations/media.ts';
+
+const settings = getSettings();
+const dir = contentDir();
+const plugins = markdownPlugins({ contentDir: dir, base: settings.base });
+
+export default defineConfig({
+  site: settings.url,
+  base: settings.base,
+  trailingSlash: 'ignore',
+  outDir: process.env.RED_OUT_DIR ?? './dist',
+  // Separate caches let tests build fixture sites while a dev server runs.
+  cacheDir: process.env.RED_CACHE_DIR ?? './node_modules/.astro',
+  markdown: {
+    processor: unified({
+      // @ts-expect-error plugin tuples are typed loosely by unified
+      remarkPlugins: plugins.remarkPlugins,
+      // @ts-expect-error plugin tuples are typed loosely by unified
+      rehypePlugins: plugins.rehypePlugins,
+    }),
+  },
+  image: {
+    layout: 'constrained',
+    responsiveStyles: false,
+  },
+  integrations: [mdx(), sitemap(), mediaIntegration({ contentDir: dir, base: settings.base })],
+  devToolbar: { enabled: false },
+});

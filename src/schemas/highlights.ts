@@ -1,0 +1,33 @@
+/** 红色亮点 Red Highlights: replicable cases and model members' stories. */
+import { z } from 'astro/zod';
+import { HIGHLIGHT_KINDS } from '../lib/columns.ts';
+import { commonFields, person, text, type SchemaContext } from './fields.ts';
+
+const kindList = Object.entries(HIGHLIGHT_KINDS)
+  .map(([k, v]) => `${k}（${v}）`)
+  .join('、');
+
+export const highlightSchema = (ctx: SchemaContext) =>
+  z
+    .object({
+      ...commonFields(ctx),
+      /** case 工作亮点 | model 先锋人物 */
+      kind: z.enum(['case', 'model'], { error: `类型 kind 只能是 ${kindList}` }),
+      /** The model member; required when kind is model. */
+      person: person.optional(),
+      /** 作者/供稿: republished copies must credit it. */
+      author: text('作者 author'),
+      /** 可复制推广要点 */
+      replicable: z.array(text('推广要点')).default([]),
+      /** May other outlets republish it? false hides every republishing path. */
+      republish: z.boolean({ error: 'republish 只能写 true 或 false' }).default(true),
+    })
+    .superRefine((data, ctx2) => {
+      if (data.kind === 'model' && !data.person) {
+        ctx2.addIssue({
+          code: 'custom',
+          path: ['person'],
+          message: '先锋人物（kind: model）必须填写 person，例如 person: { name: 张三, role: 线路维护班班长 }',
+        });
+      }
+    });

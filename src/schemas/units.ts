@@ -1,0 +1,22 @@
+/** units.yaml: the party organisations (党组织). */
+import { z } from 'astro/zod';
+import { UNIT_KINDS } from '../lib/columns.ts';
+import { text, unitId } from './fields.ts';
+
+const kindList = Object.entries(UNIT_KINDS)
+  .map(([k, v]) => `${k}（${v}）`)
+  .join('、');
+
+export const unitSchema = z.object({
+  /** lowercase ASCII id, referenced by entries. */
+  id: unitId,
+  /** 名称 */
+  name: text('名称 name'),
+  /** committee 党委 | general-branch 党总支 | branch 党支部 */
+  kind: z.enum(['committee', 'general-branch', 'branch'], { error: `类型 kind 只能是 ${kindList}` }),
+  /** id of the parent organisation */
+  parent: unitId.optional(),
+  /** optional short name for tight places (trees, badges) */
+  short: z.string().trim().optional(),
+});
+export type UnitData = z.infer<typeof unitSchema>;

@@ -1,0 +1,43 @@
+/**
+ * Builds a site the way `npm run build` does, for a given content folder and output folder.
+ * Tests use their own cache folder so they never fight a running dev server.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+}
+
+export function buildSite(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
+  const outDir = path.resolve(options.outDir);
+  const cacheDir = path.join(path.dirname(outDir), `.cache-${path.basename(outDir)}`);
+  mkdirSync(cacheDir, { recursive: true });
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  // Vitest copies import.meta.env into process.env (NODE_ENV=test, BASE_URL=/, DEV=1, …):
+  // passed on, they would make Astro build a dev-mode site at the root.
+  const VITE_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']);
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !VITE_ENV.has(k) && !k.startsWith('VITEST')),
+  );
+  const result = spawnSync(npm, ['run', '--silent', 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      RED_CONTENT_DIR: path.resolve(options.contentDir),
+      RED_OUT_DIR: outDir,
+      RED_CACHE_DIR: cacheDir,
+      ...options.env,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+}

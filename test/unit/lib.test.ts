@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, isValidDay, parseDuration, isoDuration, today, dayFromUtcDate } from '../../src/lib/dates.ts';
+import { isPublished, visibilityStatus } from '../../src/lib/visibility.ts';
+import { byNewest, paginate, sortNewest } from '../../src/lib/sorting.ts';
+import { createPaths, needsBase, normalizeBase } from '../../src/lib/paths.ts';
+import { entryName, entrySlug, slugify } from '../../src/lib/slug.ts';
+import { buildUnitTree } from '../../src/lib/units.ts';
+import { markdownToPlainText, truncate } from '../../src/lib/summary.ts';
+
+describe('dates', () => {
+  it('accepts real days only', () => {
+    expect(isValidDay('2026-03-18')).toBe(true);
+    expect(isValidDay('2024-02-29')).toBe(true);
+    expect(isValidDay('2026-02-29')).toBe(false);
+    expect(isValidDay('2025-13-45')).toBe(false);
+    expect(isValidDay('2026-3-18')).toBe(false);
+  });
+  it('formats in Chinese', () => {
+    expect(formatDay('2026-03-18')).toBe('2026年3月18日');
+    expect(formatDay('2026-11-05')).toBe('2026年11月5日');
+  });
+  it('reads today in China, not UTC', () => {
+    // 2026-03-18 17:30 UTC is already 2026-03-19 in Beijing.
+    expect(today(new Date('2026-03-18T17:30:00Z'))).toBe('2026-03-19');
+    expect(today(new Date('2026-03-18T15:59:00Z'))).toBe('2026-03-18');
+    expect(dayFromUtcDate(new Date(Date.UTC(2026, 2, 18)))).toBe('2026-03-18');
+  });
+  it('parses durations', () => {
+    expect(parseDuration('3:45')).toBe(225);
+    expect(parseDuration('1:02:30')).toBe(3750);
+    expect(parseDuration('0:07')).toBe(7);
+    expect(parseDuration('3:75')).toBeUndefined();
+    expect(parseDuration('abc')).toBeUndefined();
+    expect(isoDuration(225)).toBe('PT3M45S');
+    expect(isoDuration(3600)).toBe('PT1H');
+  });
+});
+
+describe('visibility', () => {
+  const prod = { mode: 'production' as const, today: '2026-03-18' };
+  const preview = { mode: 'preview' as const, today: '2026-03-18' };
+  it('hides drafts and future entries in production', () => {
+    expect(isPublished({ date: '2026-03-18' }, prod)).toBe(true);
+    expect(isPublished({ date: '2026-03-17', draft: false }, prod)).toBe(true);
+    expect(isPublished({ date: '2026-03-19' }, prod)).toBe(false);
+    expect(isPublished({ date: '2026-01-01', draft: true }, prod)).toBe(false);
+  });
+  it('shows everything in preview', () => {
+    expect(isPublished({ date: '2099-01-01', draft: true }, preview)).toBe(true);
+  });
+  it('labels status', () => {
+    expect(visibilityStatus({ date: '2026-03-19' }, '2026-03-18')).toBe('scheduled');
+    expect(visibilityStatus({ date: '2026-03-01', draft: true }, '2026-03-18')).toBe('draft');
+    expect(visibilityStatus({ date: '2026-03-18' }, '2026-03-18')).toBe('published');
+  });
+});
+
+describe('sorting', () => {
+  const e = (id: string, date: string, issue?: number) => ({ id, data: { date, ...(issue ? { issue } : {}) } });
+  it('sorts newest first, deterministically', () => {
+    const list = [e('b', '2026-01-01'), e('a', '2026-01-01'), e('c', '2026-02-01'), e('d', '2025-12-31')];
+    expect(sortNewest(list).map((x) => x.id)).toEqual(['c', 'a', 'b', 'd']);
+    expect(byNewest(e('x', '2026-01-01', 2), e('y', '2026-01-01', 3))).toBeGreaterThan(0);
+  });
+  it('paginates by 20', () => {
+    const items = Array.from({ length: 41 }, (_, i) => i);
+    expect(paginate(items, 20).map((p) => p.length)).toEqual([20, 20, 1]);
+    expect(paginate([], 20)).toEqual([[]]);
+  });
+});
+
+describe('paths always apply base', () => {
+  const p = createPaths('/dangjian', 'https://intranet.example.cn');
+  it('builds every kind of URL under base', () => {
+    expect(p.home()).toBe('/dangjian/');
+    expect(p.column('salon')).toBe('/dangjian/salon/');
+    expect(p.column('salon', 2)).toBe('/dangjian/salon/page/2/');
+    expect(p.entry('highlights', 'san-xun-ti-xi')).toBe('/dangjian/highlights/san-xun-ti-xi/');
+    expect(p.unit('hq-branch-1')).toBe('/dangjian/units/hq-branch-1/');
+    expect(p.media('videos', 'clip/视频.mp4')).toBe('/dangjian/media/videos/clip/%E8%A7%86%E9%A2%91.mp4');
+    expect(p.absolute(p.entry('salon', '2026-05'))).toBe('https://intranet.example.cn/dangjian/salon/2026-05/');
+  });
+  it('works at the root too', () => {
+    const r = createPaths('/');
+    expect(r.entry('salon', 'x')).toBe('/salon/x/');
+    expect(normalizeBase('')).toBe('/');
+    expect(normalizeBase('a/b')).toBe('/a/b/');
+  });
+  it('knows which root-relative links still need base', () => {
+    expect(needsBase('/salon/', '/dangjian/')).toBe(true);
+    expect(needsBase('/dangjian/salon/', '/dangjian/')).toBe(false);
+    expect(needsBase('//cdn.example/x', '/dangjian/')).toBe(false);
+    expect(needsBase('https://a.b/', '/dangjian/')).toBe(false);
+    expect(needsBase('/salon/', '/')).toBe(false);
+  });
+});
+
+describe('slugs', () => {
+  it('keeps ASCII names and the slug field', () => {
+    expect(entrySlug('2025-12.md')).toBe('2025-12');
+    expect(entrySlug('2026-05/index.md')).toBe('2026-05');
+    expect(entrySlug('三训体系.md', 'three-trainings')).toBe('three-trainings');
+  });
+  it('turns Chinese names into readable pinyin', () => {
+    expect(entrySlug('三训体系.md')).toBe('san-xun-ti-xi');
+    expect(entrySlug('四个关键/index.md')).toBe('si-ge-guan-jian');
+    expect(slugify('5G网格化 服务')).toBe('5g-wang-ge-hua-fu-wu');
+    expect(slugify('★☆')).toBe('');
+    expect(entryName('folder/index.mdx')).toBe('folder');
+  });
+});
+
+describe('unit tree', () => {
+  const tree = buildUnitTree([
+    { id: 'root', name: '党委', kind: 'committee' },
+    { id: 'a', name: 'A', kind: 'general-branch', parent: 'root' },
+    { id: 'a1', name: 'A1', kind: 'branch', parent: 'a' },
+    { id: 'b', name: 'B', kind: 'branch', parent: 'root' },
+  ]);
+  it('walks down and up', () => {
+    expect(tree.roots.map((u) => u.id)).toEqual(['root']);
+    expect(tree.descendants('a').map((u) => u.id)).toEqual(['a', 'a1']);
+    expect(tree.ancestors('a1').map((u) => u.id)).toEqual(['root', 'a', 'a1']);
+    expect(tree.depth('a1')).toBe(2);
+    expect(tree.children('root').map((u) => u.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('summaries', () => {
+  it('strips Markdown', () => {
+    expect(markdownToPlainText('## 标题\n\n正文**加粗**，[链接](./a.md)。\n\n![图](./a.jpg)')).toBe('标题 正文 加粗 ，链接。');
+    expect(truncate('一二三四五', 4)).toBe('一二三…');
+  });
+});
