@@ -12,7 +12,7 @@ let server: NginxServer | undefined;
 
 export default async function setup(project: TestProject) {
   const contentDir = path.join(ROOT, 'content');
-  const outDir = path.join(ROOT, 'test-results', 'e2e-dist');
+  const outDir = process.env.RED_E2E_DIST ?? path.join(ROOT, 'test-results', 'e2e-dist');
   const result = buildSite({ contentDir, outDir });
   if (result.status !== 0) throw new Error(`sample site build failed:\n${result.stdout}\n${result.stderr}`);
   const base = getSettings(contentDir).base;
