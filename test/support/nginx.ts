@@ -3,7 +3,7 @@
  * as the intranet serves it. The config is written to a temporary folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,8 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
 export async function startNginx(options: { root: string; base: string }): Promise<NginxServer> {
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'red-nginx-'));
+  // nginx's workers drop root privileges: they must be able to walk into the folder.
+  chmodSync(tmp, 0o755);
   const www = path.join(tmp, 'www');
   mkdirSync(www, { recursive: true });
   // Serve the site under its sub-path: www/dangjian -> dist
@@ -69,7 +71,7 @@ error_log ${tmp}/error.log warn;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
-  types { text/vtt vtt; application/wasm wasm; application/json pf_meta; }
+  types { text/vtt vtt; }
   default_type application/octet-stream;
   access_log ${tmp}/access.log;
   client_body_temp_path ${tmp}/body;
