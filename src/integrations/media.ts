@@ -11,14 +11,16 @@ import { listMediaFiles, MIME_TYPES } from '../lib/media-files.ts';
 import { normalizeBase } from '../lib/paths.ts';
 
 export function mediaIntegration(options: { contentDir: string; base: string }): AstroIntegration {
-  const prefix = `${normalizeBase(options.base)}media/`;
+  // Vite strips the base before our middleware sees some requests: accept both forms.
+  const prefixes = [`${normalizeBase(options.base)}media/`, '/media/'];
   return {
     name: 'red-columns:media',
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const url = (req.url ?? '').split('?')[0] ?? '';
-          if (!url.startsWith(prefix)) return next();
+          const prefix = prefixes.find((p) => url.startsWith(p));
+          if (!prefix) return next();
           let rel: string;
           try {
             rel = decodeURIComponent(url.slice(prefix.length));

@@ -99,6 +99,13 @@ describe('fixture site under /portal/party/', () => {
     expect(hrefs).toEqual(['/portal/party/highlights/ce-shi-liang-dian/', '/portal/party/highlights/']);
     const guide = parse(html.get('one-picture/guide/index.html')!);
     expect(guide.querySelector('.prose a')?.getAttribute('href')).toBe('/portal/party/salon/2026-01/');
+    // .mdx entries go through the same plugins.
+    const mdx = parse(html.get('highlights/mdx-case/index.html')!);
+    expect(mdx.querySelectorAll('.prose a').map((a) => a.getAttribute('href'))).toEqual([
+      '/portal/party/salon/2026-02/',
+      '/portal/party/salon/',
+    ]);
+    expect(mdx.querySelector('.prose .table-wrap table')).not.toBeNull();
   });
 
   it('serves phone photos resized, upright, with srcset and dimensions', async () => {
