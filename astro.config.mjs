@@ -20,9 +20,7 @@ export default defineConfig({
   cacheDir: process.env.RED_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
     processor: unified({
-      // @ts-expect-error plugin tuples are typed loosely by unified
       remarkPlugins: plugins.remarkPlugins,
-      // @ts-expect-error plugin tuples are typed loosely by unified
       rehypePlugins: plugins.rehypePlugins,
     }),
   },

@@ -7,27 +7,27 @@ import { file, glob } from 'astro/loaders';
 import type { ColumnId } from './lib/columns.ts';
 import { contentDir } from './lib/settings.ts';
 import { entrySlug } from './lib/slug.ts';
-import { columnSchemas } from './schemas/index.ts';
+import { highlightSchema } from './schemas/highlights.ts';
+import { onePictureSchema } from './schemas/one-picture.ts';
+import { salonSchema } from './schemas/salon.ts';
+import { videoSchema } from './schemas/videos.ts';
 import { unitSchema } from './schemas/units.ts';
 
 const root = contentDir();
 
-function column<C extends ColumnId>(id: C) {
-  return defineCollection({
-    loader: glob({
-      base: `${root}/${id}`,
-      // COLUMN/NAME.md or COLUMN/NAME/index.md
-      pattern: ['*.{md,mdx}', '*/index.{md,mdx}'],
-      generateId: ({ entry, data }) => entrySlug(entry, data.slug),
-    }),
-    schema: columnSchemas[id] as (typeof columnSchemas)[C],
+function columnLoader(id: ColumnId) {
+  return glob({
+    base: `${root}/${id}`,
+    // COLUMN/NAME.md or COLUMN/NAME/index.md
+    pattern: ['*.{md,mdx}', '*/index.{md,mdx}'],
+    generateId: ({ entry, data }) => entrySlug(entry, data.slug),
   });
 }
 
 export const collections = {
-  'one-picture': column('one-picture'),
-  salon: column('salon'),
-  highlights: column('highlights'),
-  videos: column('videos'),
+  'one-picture': defineCollection({ loader: columnLoader('one-picture'), schema: onePictureSchema }),
+  salon: defineCollection({ loader: columnLoader('salon'), schema: salonSchema }),
+  highlights: defineCollection({ loader: columnLoader('highlights'), schema: highlightSchema }),
+  videos: defineCollection({ loader: columnLoader('videos'), schema: videoSchema }),
   units: defineCollection({ loader: file(`${root}/units.yaml`), schema: unitSchema }),
 };

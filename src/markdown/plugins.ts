@@ -1,4 +1,5 @@
 /** The Markdown plugin list, in order, shared by .md and .mdx. */
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkEntryLinks } from './remark-entry-links.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeTables } from './rehype-tables.ts';
@@ -8,9 +9,9 @@ export interface MarkdownOptions {
   base: string;
 }
 
-export function markdownPlugins(options: MarkdownOptions) {
+export function markdownPlugins(options: MarkdownOptions): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   return {
-    remarkPlugins: [[remarkEntryLinks, options]] as [typeof remarkEntryLinks, MarkdownOptions][],
-    rehypePlugins: [[rehypeBaseLinks, { base: options.base }], [rehypeTables]] as unknown[],
+    remarkPlugins: [[remarkEntryLinks, options]],
+    rehypePlugins: [[rehypeBaseLinks, { base: options.base }], rehypeTables],
   };
 }

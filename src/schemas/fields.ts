@@ -11,9 +11,9 @@ import { SLUG_RE } from '../lib/slug.ts';
  * How a schema asks for an image. Inside Astro this is the `image()` helper from the
  * collection schema context (the file is then optimized); the CLI passes a plain path check.
  */
-export type ImageField = () => z.ZodType;
-export interface SchemaContext {
-  image: ImageField;
+export type ImageField<I extends z.ZodType = z.ZodType> = () => I;
+export interface SchemaContext<I extends z.ZodType = z.ZodType> {
+  image: ImageField<I>;
 }
 
 /** Non-empty trimmed text. */
@@ -55,7 +55,7 @@ export const tags = z
   );
 
 /** Fields every column has. `unit` is required except for salon (which has `host`). */
-export function commonFields({ image }: SchemaContext) {
+export function commonFields<I extends z.ZodType>({ image }: SchemaContext<I>) {
   return {
     /** 标题, 1–80 characters. */
     title: text('标题').max(80, { error: '标题不能超过 80 个字' }),

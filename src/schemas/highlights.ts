@@ -7,7 +7,7 @@ const kindList = Object.entries(HIGHLIGHT_KINDS)
   .map(([k, v]) => `${k}（${v}）`)
   .join('、');
 
-export const highlightSchema = (ctx: SchemaContext) =>
+export const highlightSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z
     .object({
       ...commonFields(ctx),

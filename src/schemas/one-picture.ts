@@ -12,7 +12,7 @@ export const outlineSection = z.object(
   { error: 'outline 的每一项应写成 { heading: 小标题, points: [要点] }' },
 );
 
-export const onePictureSchema = (ctx: SchemaContext) =>
+export const onePictureSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z.object({
     ...commonFields(ctx),
     /** The infographic itself (often a tall PNG/JPG). */

@@ -2,7 +2,7 @@
 import { z } from 'astro/zod';
 import { commonFields, person, text, unitId, type SchemaContext } from './fields.ts';
 
-export const salonSchema = (ctx: SchemaContext) =>
+export const salonSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z.object({
     ...commonFields(ctx),
     /** Salon entries need no unit: the host is their unit. */

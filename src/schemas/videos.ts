@@ -10,7 +10,7 @@ const categoryList = Object.entries(VIDEO_CATEGORIES)
 
 export const VIDEO_EXTENSIONS = ['.mp4', '.webm'] as const;
 
-export const videoSchema = (ctx: SchemaContext) =>
+export const videoSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z.object({
     ...commonFields(ctx),
     /** .mp4/.webm beside the entry, or an intranet video-server URL. */

@@ -32,7 +32,7 @@ function firstEntryPath(column: string): string {
 }
 
 describe('sample site in Chromium behind nginx', () => {
-  const pages = [['home', base], ...COLUMN_IDS.map((c) => [c, '']), ['units', `${base}units/`]] as const;
+  const pages: [string, string][] = [['home', base], ...COLUMN_IDS.map((c): [string, string] => [c, '']), ['units', `${base}units/`]];
 
   it.each(pages)('%s loads cleanly at phone and desktop widths', async (name, p) => {
     const target = p || firstEntryPath(name);
