@@ -3,7 +3,7 @@
  * everything they list has passed `isPublished` and is sorted newest first.
  */
 import path from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { COLUMN_IDS, type ColumnId } from './columns.ts';
 import { today } from './dates.ts';
 import { createPaths } from './paths.ts';
@@ -71,4 +71,9 @@ export function summaryOf(entry: AnyEntry, limit?: number): string {
 export async function unitName(id: string | undefined): Promise<string> {
   if (!id) return '';
   return (await getUnitTree()).byId.get(id)?.name ?? id;
+}
+
+/** The entry's rendered body component (for feeds and republish kits, rendered with the Astro container). */
+export async function entryContent(entry: AnyEntry) {
+  return (await render(entry)).Content;
 }

@@ -1,0 +1,56 @@
+/** Images in the 转载包: the original bytes, plus a web-size copy made with sharp. */
+import path from 'node:path';
+import sharp from 'sharp';
+
+/** Widest side of the web-size copy (the width WeChat articles display well). */
+export const WEB_WIDTH = 1080;
+
+export interface KitImage {
+  /** `images/xunxian.jpg`: the original file, byte for byte. */
+  original: string;
+  /** `images/xunxian-web.jpg`: at most WEB_WIDTH wide, orientation applied. */
+  web: string;
+  alt: string;
+  width: number;
+  height: number;
+  originalBytes: Uint8Array;
+  webBytes: Uint8Array;
+}
+
+/** A file name inside `images/` not used yet: keeps the author's name (Chinese is fine), adds -2, -3… */
+export function uniqueImageName(used: Set<string>, file: string): { stem: string; ext: string } {
+  const ext = path.extname(file).toLowerCase() || '.img';
+  const raw = path.basename(file, path.extname(file)).replace(/[\\/:*?"<>|\s]+/g, '-') || 'image';
+  let stem = raw;
+  for (let i = 2; used.has(stem.toLowerCase()); i++) stem = `${raw}-${i}`;
+  used.add(stem.toLowerCase());
+  return { stem, ext };
+}
+
+/** The web-size copy, in the original's format (JPEG for anything sharp cannot write back). */
+export async function webImage(bytes: Uint8Array, ext: string): Promise<{ bytes: Uint8Array; ext: string; width: number; height: number }> {
+  let img = sharp(bytes, { failOn: 'none' }).rotate().resize({ width: WEB_WIDTH, withoutEnlargement: true });
+  let outExt = ext;
+  if (ext === '.png') img = img.png({ compressionLevel: 9 });
+  else if (ext === '.webp') img = img.webp({ quality: 82 });
+  else {
+    img = img.jpeg({ quality: 82, mozjpeg: true });
+    outExt = '.jpg';
+  }
+  const { data, info } = await img.toBuffer({ resolveWithObject: true });
+  return { bytes: new Uint8Array(data), ext: outExt, width: info.width, height: info.height };
+}
+
+export async function kitImage(used: Set<string>, file: string, bytes: Uint8Array, alt: string): Promise<KitImage> {
+  const { stem, ext } = uniqueImageName(used, file);
+  const web = await webImage(bytes, ext);
+  return {
+    original: `images/${stem}${ext}`,
+    web: `images/${stem}-web${web.ext}`,
+    alt,
+    width: web.width,
+    height: web.height,
+    originalBytes: bytes,
+    webBytes: web.bytes,
+  };
+}

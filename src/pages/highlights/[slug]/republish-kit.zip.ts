@@ -1,0 +1,14 @@
+/** /highlights/SLUG/republish-kit.zip: the 转载包, only for highlights that may be republished. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getEntries } from '../../../lib/content.ts';
+import { canRepublish, kitForEntry } from '../../../lib/republish-entry.ts';
+
+export const getStaticPaths = (async () => {
+  const entries = await getEntries('highlights');
+  return entries.filter(canRepublish).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const bytes = await kitForEntry((props as { entry: Parameters<typeof kitForEntry>[0] }).entry);
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'application/zip' } });
+};
