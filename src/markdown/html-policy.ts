@@ -1,0 +1,247 @@
+/**
+ * What HTML written inside Markdown may do. ONE policy, applied twice:
+ * - `npm run check` / build / dev report every refused construct as an error with
+ *   file:line and the fix (src/check/body.ts), so the author learns about it;
+ * - the rehype sanitizer (rehype-sanitize.ts) removes the same constructs from every
+ *   page anyway, so unsafe HTML never reaches a reader even if the check was skipped.
+ *
+ * Policy (documented for authors in docs/authoring.md, “HTML 的使用规则”):
+ * - Refused (error; removed from the page): `<script>`, `<style>`, `<object>`, `<embed>`,
+ *   `<applet>`, `<base>`, `<meta>`, `<link>`, forms and their controls, frames, `<svg>`/`<math>`
+ *   written inline, event-handler attributes (`onclick`…), `javascript:`/`vbscript:`/`data:`
+ *   URLs (except `data:image/…` in `<img src>`), `srcdoc`, and `<iframe>` whose address is
+ *   not on the site's own origin (site.yaml `url`) or one of `mediaOrigins`.
+ * - Removed silently (harmless to the author's meaning): `style="…"` attributes (they could
+ *   load files from other servers and fight the site's look), attributes not in the allow
+ *   list below, HTML comments (`<!-- 内部备注 -->` must not be published).
+ * - Unknown tags (e.g. `<font>`, `<o:p>` pasted from Word): the tag is dropped, its text kept;
+ *   the check shows a warning.
+ * - Kept: common harmless HTML: `<details>`, `<summary>`, `<sup>`, `<sub>`, `<kbd>`, `<mark>`,
+ *   tables, `<figure>`, `<abbr>`, `<br>`, `<video>`/`<audio>` with local files, ….
+ */
+
+/** Harmless elements: kept with their allowed attributes. */
+export const ALLOWED_TAGS = new Set([
+  'a', 'abbr', 'address', 'article', 'aside', 'audio', 'b', 'bdi', 'bdo', 'blockquote', 'br',
+  'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt',
+  'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'iframe', 'img', 'ins',
+  'kbd', 'li', 'mark', 'ol', 'p', 'picture', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section',
+  'small', 'source', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'time', 'tr', 'track', 'u', 'ul', 'var', 'video', 'wbr', 'input',
+]);
+
+/** Elements that can run code, load other sites or change the page: refused with their content. */
+export const REFUSED_TAGS: Record<string, string> = {
+  script: '脚本 <script>',
+  noscript: '<noscript>',
+  style: '样式表 <style>',
+  object: '插件 <object>',
+  embed: '插件 <embed>',
+  applet: '插件 <applet>',
+  base: '<base>',
+  meta: '<meta>',
+  link: '<link>',
+  frame: '框架 <frame>',
+  frameset: '框架 <frameset>',
+  form: '表单 <form>',
+  button: '按钮 <button>',
+  textarea: '输入框 <textarea>',
+  select: '下拉框 <select>',
+  svg: '内嵌 <svg>',
+  math: '内嵌 <math>',
+  template: '<template>',
+  portal: '<portal>',
+};
+
+const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'title', 'lang', 'dir', 'role', 'hidden', 'translate']);
+
+const TAG_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'name', 'target', 'rel', 'download', 'hreflang'],
+  img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+  source: ['src', 'type', 'media', 'srcset', 'sizes'],
+  track: ['src', 'kind', 'srclang', 'label', 'default'],
+  video: ['src', 'poster', 'controls', 'preload', 'muted', 'loop', 'playsinline', 'width', 'height'],
+  audio: ['src', 'controls', 'preload', 'loop', 'muted'],
+  iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'frameborder', 'referrerpolicy'],
+  td: ['colspan', 'rowspan', 'headers', 'align', 'valign'],
+  th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr', 'align', 'valign'],
+  col: ['span', 'width'],
+  colgroup: ['span'],
+  ol: ['start', 'type', 'reversed'],
+  ul: ['type'],
+  li: ['value'],
+  details: ['open'],
+  time: ['datetime'],
+  q: ['cite'],
+  blockquote: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  abbr: ['title'],
+  // GFM task lists render <input type="checkbox" disabled>.
+  input: ['type', 'checked', 'disabled'],
+};
+
+/** Attributes holding a URL. */
+export const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formaction', 'background', 'xlink:href', 'srcset', 'data', 'longdesc']);
+
+export interface PolicyOptions {
+  /** The site's own origin (site.yaml `url`). */
+  siteUrl: string;
+  /** Extra origins allowed for `<iframe>` and video (site.yaml `mediaOrigins`). */
+  mediaOrigins?: readonly string[];
+}
+
+export interface Refusal {
+  /** What was refused, in Chinese, e.g. `脚本 <script>` or `事件属性 onclick`. */
+  what: string;
+  message: string;
+  hint: string;
+}
+
+export interface ElementVerdict {
+  /** Remove the element and everything in it. */
+  drop: boolean;
+  /** Remove the tag but keep its content (unknown tags). */
+  unwrap: boolean;
+  /** Attributes (lower-case HTML names) to remove. */
+  removeAttributes: string[];
+  /** Refusals to report as errors. */
+  refusals: Refusal[];
+  /** Set for unknown tags: the check warns about them. */
+  unknownTag?: string;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Origins an `<iframe>` may load from. */
+export function allowedOrigins(options: PolicyOptions): Set<string> {
+  const out = new Set<string>();
+  for (const u of [options.siteUrl, ...(options.mediaOrigins ?? [])]) {
+    const o = originOf(u);
+    if (o) out.add(o);
+  }
+  return out;
+}
+
+/** A URL that would run code: `javascript:`, `vbscript:`, or `data:` (except images in img/src). */
+export function isDangerousUrl(value: string, tag = '', attribute = ''): boolean {
+  // Browsers ignore control characters and spaces inside the scheme (`java\tscript:`).
+  // eslint-disable-next-line no-control-regex
+  const v = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  if (v.startsWith('javascript:') || v.startsWith('vbscript:')) return true;
+  if (v.startsWith('data:')) return !(tag === 'img' && attribute === 'src' && /^data:image\/(png|jpe?g|gif|webp|avif);/.test(v));
+  return false;
+}
+
+const EXAMPLE_LINK = '链接请用 Markdown 写法，例如 [第12期沙龙](../salon/2026-12.md) 或 [集团官网](https://intranet.example.cn/)';
+
+/**
+ * Judge one element. `attributes` uses lower-case HTML attribute names; values are strings
+ * (`true` for a bare boolean attribute, `null` for a value the caller could not read, e.g. an MDX expression).
+ */
+export function judgeElement(
+  tagName: string,
+  attributes: Record<string, string | true | null>,
+  options: PolicyOptions,
+): ElementVerdict {
+  const tag = tagName.toLowerCase();
+  const verdict: ElementVerdict = { drop: false, unwrap: false, removeAttributes: [], refusals: [] };
+  const refused = REFUSED_TAGS[tag];
+  if (refused) {
+    verdict.drop = true;
+    verdict.refusals.push({
+      what: refused,
+      message: `正文里不允许使用${refused}，它可能在读者的电脑上运行代码或改变页面`,
+      hint:
+        tag === 'script' || tag === 'noscript'
+          ? '删除这段 <script>…</script>；需要互动功能请联系网站管理员'
+          : tag === 'style'
+            ? '删除这段 <style>…</style>；网站的样式统一设置，正文只用 Markdown 排版'
+            : tag === 'svg' || tag === 'math'
+              ? '把图形另存为 .svg 或 .png 图片放在文章旁边，再用 ![图片说明](./图片.png) 插入'
+              : `删除这段 <${tag}>；${EXAMPLE_LINK}`,
+    });
+    return verdict;
+  }
+  if (tag === 'input' && attributes.type !== 'checkbox') {
+    verdict.drop = true;
+    verdict.refusals.push({
+      what: '输入框 <input>',
+      message: '正文里不允许使用输入框 <input>（任务列表的勾选框除外）',
+      hint: `删除这个 <input>；${EXAMPLE_LINK}`,
+    });
+    return verdict;
+  }
+  if (tag === 'iframe') {
+    const src = attributes.src;
+    const allowed = allowedOrigins(options);
+    const origin = typeof src === 'string' ? (src.startsWith('/') && !src.startsWith('//') ? 'self' : originOf(src)) : null;
+    if (origin !== 'self' && (!origin || !allowed.has(origin))) {
+      verdict.drop = true;
+      const list = [...allowed].join('、');
+      verdict.refusals.push({
+        what: '外部网页 <iframe>',
+        message: `<iframe> 只能嵌入本站或内网视频服务器的页面，这里的地址是 ${typeof src === 'string' ? src : '（没有写地址）'}`,
+        hint: `改成普通链接，例如 [观看视频](${typeof src === 'string' ? src : 'https://…'})；内网视频服务器的地址需要管理员加入 site.yaml 的 mediaOrigins（现在允许：${list || '无'}）`,
+      });
+      return verdict;
+    }
+  }
+  if (!ALLOWED_TAGS.has(tag)) {
+    verdict.unwrap = true;
+    verdict.unknownTag = tag;
+  }
+  const allowedHere = new Set([...(TAG_ATTRIBUTES[tag] ?? [])]);
+  for (const [rawName, value] of Object.entries(attributes)) {
+    const name = rawName.toLowerCase();
+    if (name.startsWith('on')) {
+      verdict.removeAttributes.push(rawName);
+      verdict.refusals.push({
+        what: `事件属性 ${name}`,
+        message: `不允许在 HTML 标签上写 ${name}="…"，它会在读者的电脑上运行代码`,
+        hint: `删除 ${name}="…" 这一部分；需要互动功能请联系网站管理员`,
+      });
+      continue;
+    }
+    if (name === 'srcdoc') {
+      verdict.removeAttributes.push(rawName);
+      verdict.refusals.push({ what: 'srcdoc 属性', message: '不允许使用 srcdoc 属性嵌入网页代码', hint: '删除 srcdoc="…"' });
+      continue;
+    }
+    if (URL_ATTRIBUTES.has(name) && typeof value === 'string' && isDangerousUrl(value, tag, name)) {
+      verdict.removeAttributes.push(rawName);
+      const scheme = value.trim().split(':')[0]?.toLowerCase() ?? '';
+      verdict.refusals.push({
+        what: `${scheme}: 地址`,
+        message: `${name} 里不允许写 ${scheme}: 开头的地址，它会运行代码或藏着内容`,
+        hint: `改成普通网址或文章旁边的文件，例如 ${tag === 'img' ? '![图片说明](./图片.jpg)' : '[第12期沙龙](../salon/2026-12.md)'}`,
+      });
+      continue;
+    }
+    if (value === null) {
+      verdict.removeAttributes.push(rawName);
+      continue;
+    }
+    const keep =
+      GLOBAL_ATTRIBUTES.has(name) || allowedHere.has(name) || name.startsWith('aria-') || (name.startsWith('data-') && name !== 'data');
+    if (!keep) verdict.removeAttributes.push(rawName);
+  }
+  return verdict;
+}
+
+/** Refusal for a Markdown link/image whose URL runs code (`[x](javascript:…)`). */
+export function judgeMarkdownUrl(url: string, kind: 'link' | 'image'): Refusal | null {
+  if (!isDangerousUrl(url, kind === 'image' ? 'img' : 'a', kind === 'image' ? 'src' : 'href')) return null;
+  const scheme = url.trim().split(':')[0]?.toLowerCase() ?? '';
+  return {
+    what: `${scheme}: 地址`,
+    message: `${kind === 'image' ? '图片' : '链接'}地址不允许以 ${scheme}: 开头，它会运行代码`,
+    hint: kind === 'image' ? '改成文章旁边的图片，例如 ![图片说明](./图片.jpg)' : EXAMPLE_LINK,
+  };
+}
