@@ -29,6 +29,11 @@ export function uniqueImageName(used: Set<string>, file: string): { stem: string
 
 /** The web-size copy, in the original's format (JPEG for anything sharp cannot write back). */
 export async function webImage(bytes: Uint8Array, ext: string): Promise<{ bytes: Uint8Array; ext: string; width: number; height: number }> {
+  const meta = await sharp(bytes, { failOn: 'none' }).metadata();
+  // Already web-sized and upright: the web copy is the original (re-encoding would only grow it).
+  if (meta.width && meta.height && meta.width <= WEB_WIDTH && (meta.orientation ?? 1) === 1 && ['.jpg', '.jpeg', '.png', '.webp'].includes(ext)) {
+    return { bytes, ext, width: meta.width, height: meta.height };
+  }
   let img = sharp(bytes, { failOn: 'none' }).rotate().resize({ width: WEB_WIDTH, withoutEnlargement: true });
   let outExt = ext;
   if (ext === '.png') img = img.png({ compressionLevel: 9 });
