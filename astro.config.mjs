@@ -6,6 +6,9 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentDir, getSettings } from './src/lib/settings.ts';
 import { markdownPlugins } from './src/markdown/plugins.ts';
 import { mediaIntegration } from './src/integrations/media.ts';
+import { searchIntegration } from './src/integrations/search.ts';
+import { cspDirectives } from './src/lib/csp.ts';
+import { postersIntegration } from './src/integrations/posters.ts';
 
 const settings = getSettings();
 const dir = contentDir();
@@ -28,6 +31,15 @@ export default defineConfig({
     layout: 'constrained',
     responsiveStyles: false,
   },
-  integrations: [mdx(), sitemap(), mediaIntegration({ contentDir: dir, base: settings.base })],
+  integrations: [mdx(), sitemap(), mediaIntegration({ contentDir: dir, base: settings.base }), postersIntegration({ base: settings.base }), searchIntegration({ base: settings.base })],
   devToolbar: { enabled: false },
+  // Issue 4: a Content-Security-Policy <meta> on every page. Astro hashes our inline scripts and
+  // styles; 'self' lets search load pagefind/, 'wasm-unsafe-eval' lets its WebAssembly run.
+  security: {
+    csp: {
+      directives: cspDirectives(dir),
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

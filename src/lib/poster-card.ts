@@ -1,0 +1,197 @@
+/**
+ * The generated video poster (视频封面): a branded 16:9 card drawn as SVG. Pure: no I/O.
+ * sharp renders the SVG (librsvg + fontconfig), so text uses the CJK fonts installed on
+ * the machine ('Noto Sans CJK SC' and fallbacks).
+ */
+
+export interface PosterCard {
+  title: string;
+  /** Column name, e.g. 视频展播 */
+  column: string;
+  /** Category name, e.g. 先锋模范 */
+  category?: string | undefined;
+  /** Producing unit's name. */
+  unit?: string | undefined;
+  /** A video frame as a data: URL (PNG/JPEG) to draw under a red veil. */
+  background?: string | undefined;
+}
+
+export const POSTER_WIDTH = 1280;
+export const POSTER_HEIGHT = 720;
+
+const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Zen Hei', 'Microsoft YaHei', sans-serif";
+const SERIF = "'Noto Serif CJK SC', 'Source Han Serif SC', 'Noto Sans CJK SC', serif";
+
+/** Width of a character in em: CJK and full-width forms are 1, Latin about half. */
+export function charWidth(ch: string): number {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c <= 0x1f) return 0;
+  if (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2014 ||
+    c === 0x2026 ||
+    c >= 0x20000
+  )
+    return 1;
+  if (/[A-Z0-9MW@%&]/.test(ch)) return 0.62;
+  if (/[iljt.,:;'!|\s]/.test(ch)) return 0.3;
+  return 0.52;
+}
+
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/** Characters that must not start a line (Chinese line-breaking rules, 避头). */
+const NO_START = new Set([...'，。、：；！？）》」』】〕〉”’…—,.:;!?)]}%·～']);
+/** Characters that must not end a line (避尾). */
+const NO_END = new Set([...'（《「『【〔〈“‘([{']);
+
+/** Break points: between CJK characters, and at spaces between Latin words. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of text) {
+    if (charWidth(ch) === 1) {
+      if (word) out.push(word), (word = '');
+      out.push(ch);
+    } else if (/\s/.test(ch)) {
+      if (word) out.push(word), (word = '');
+      out.push(' ');
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/**
+ * Wraps `text` into lines at most `maxWidth` em wide (CJK = 1 em), at most `maxLines`
+ * lines; the last line ends with … when the text does not fit. Keeps Chinese
+ * punctuation off line starts/ends.
+ */
+export function wrapText(text: string, maxWidth: number, maxLines: number): string[] {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return [];
+  const lines: string[][] = [[]];
+  let width = 0;
+  for (const tok of tokens(clean)) {
+    const line = lines[lines.length - 1]!;
+    const w = textWidth(tok);
+    if (tok === ' ' && line.length === 0) continue;
+    if (width + w <= maxWidth || line.length === 0) {
+      line.push(tok);
+      width += w;
+      continue;
+    }
+    if (tok === ' ') {
+      lines.push([]);
+      width = 0;
+      continue;
+    }
+    // Move characters so no line starts with closing punctuation or ends with an opening one.
+    const next: string[] = [tok];
+    if (NO_START.has(tok) && line.length > 1) next.unshift(line.pop()!);
+    while (line.length > 1 && NO_END.has(line[line.length - 1]!)) next.unshift(line.pop()!);
+    // A long Latin word wider than a line: hard-split it.
+    lines.push(next);
+    width = textWidth(next.join(''));
+  }
+  const result = lines.map((l) => l.join('').trim()).filter(Boolean);
+  // Split any line still too wide (a single long word).
+  const fitted: string[] = [];
+  for (const l of result) {
+    let cur = '';
+    for (const ch of l) {
+      if (cur && textWidth(cur + ch) > maxWidth) fitted.push(cur), (cur = '');
+      cur += ch;
+    }
+    if (cur) fitted.push(cur);
+  }
+  if (fitted.length <= maxLines) return fitted;
+  const kept = fitted.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last && textWidth(last + '…') > maxWidth) last = [...last].slice(0, -1).join('');
+  kept[maxLines - 1] = last.replace(/[，。、：；,.\s]+$/, '') + '…';
+  return kept;
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** Title size and lines: large for short titles, smaller for long ones. */
+export function titleLayout(title: string): { size: number; lines: string[] } {
+  const area = POSTER_WIDTH - 2 * 96;
+  for (const size of [76, 64, 56]) {
+    const lines = wrapText(title, Math.floor(area / size), 3);
+    const overflow = lines.at(-1)?.endsWith('…') && textWidth(title) > textWidth(lines.join(''));
+    if (lines.length <= 2 && !overflow) return { size, lines };
+  }
+  return { size: 52, lines: wrapText(title, Math.floor(area / 52), 3) };
+}
+
+/** The star emblem of the site (BrandMark.astro), in a 48×48 box. */
+const STAR = 'M24 8.5l4.1 11.1 11.8.4-9.3 7.3 3.3 11.4L24 32.1l-9.9 6.6 3.3-11.4-9.3-7.3 11.8-.4z';
+
+/** The poster as an SVG document, 1280×720 user units. */
+export function posterSvg(card: PosterCard): string {
+  const W = POSTER_WIDTH;
+  const H = POSTER_HEIGHT;
+  const { size, lines } = titleLayout(card.title);
+  const lineHeight = Math.round(size * 1.3);
+  const blockHeight = lines.length * lineHeight;
+  const titleTop = Math.round(H / 2 - blockHeight / 2 + size * 0.35);
+  const title = lines
+    .map((l, i) => `<text x="96" y="${titleTop + i * lineHeight}" font-size="${size}" font-weight="700" fill="#fff" font-family="${FONT}">${escapeXml(l)}</text>`)
+    .join('\n  ');
+  const category = card.category ? escapeXml(card.category) : '';
+  const catWidth = Math.round(textWidth(card.category ?? '') * 30 + 40);
+  const bg = card.background
+    ? `<image href="${card.background}" x="0" y="0" width="${W}" height="${H}" preserveAspectRatio="xMidYMid slice"/>
+  <rect width="${W}" height="${H}" fill="url(#veil)"/>`
+    : `<rect width="${W}" height="${H}" fill="url(#bg)"/>
+  <g transform="translate(760 120) scale(11)" opacity="0.08"><path fill="#f5d37a" d="${STAR}"/></g>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
+  <defs>
+    <linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="#c8161d"/>
+      <stop offset="0.6" stop-color="#a50f15"/>
+      <stop offset="1" stop-color="#6e0a0e"/>
+    </linearGradient>
+    <linearGradient id="veil" x1="0" y1="0" x2="0" y2="1">
+      <stop offset="0" stop-color="#8e0c12" stop-opacity="0.78"/>
+      <stop offset="1" stop-color="#4a0508" stop-opacity="0.9"/>
+    </linearGradient>
+  </defs>
+  ${bg}
+  <rect x="0" y="0" width="${W}" height="10" fill="#d9b36c"/>
+  <g transform="translate(96 64) scale(1.5)">
+    <circle cx="24" cy="24" r="22" fill="none" stroke="#d9b36c" stroke-width="2.5"/>
+    <path fill="#f5d37a" d="${STAR}"/>
+  </g>
+  <text x="184" y="114" font-size="36" font-weight="700" fill="#f5d37a" font-family="${SERIF}" letter-spacing="4">${escapeXml(card.column)}</text>
+  ${
+    category
+      ? `<rect x="${W - 96 - catWidth}" y="76" width="${catWidth}" height="50" rx="25" fill="none" stroke="#f5d37a" stroke-width="2"/>
+  <text x="${W - 96 - catWidth / 2}" y="111" font-size="28" fill="#f5d37a" text-anchor="middle" font-family="${FONT}">${category}</text>`
+      : ''
+  }
+  ${title}
+  <rect x="96" y="${H - 150}" width="120" height="4" fill="#d9b36c"/>
+  ${card.unit ? `<text x="96" y="${H - 92}" font-size="32" fill="#fbe9e7" font-family="${FONT}">${escapeXml(card.unit)}</text>` : ''}
+  <g transform="translate(${W - 96 - 64} ${H - 96 - 64})">
+    <circle cx="32" cy="32" r="32" fill="#fff" fill-opacity="0.16" stroke="#fff" stroke-opacity="0.7" stroke-width="2"/>
+    <path d="M25 18 L48 32 L25 46 Z" fill="#fff"/>
+  </g>
+</svg>`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Generated video posters: the card from poster-card.ts rendered with sharp (over a frame of
+ * the video when ffmpeg is available), cached by content hash in the cache folder, and served
+ * as `BASE/_posters/KEY-WIDTH.webp` (+ a .jpg for og:image). Pages call `renderPoster`; the
+ * posters integration copies the files this build used into the output and serves them in dev.
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { posterSvg, POSTER_HEIGHT, POSTER_WIDTH, type PosterCard } from './poster-card.ts';
+
+/** Bump when the drawing changes so caches refresh. */
+const VERSION = 'v2';
+/** Card thumbnails (320/640), player (1280), lobby screen (1920). */
+export const POSTER_WIDTHS = [320, 640, 1280, 1920] as const;
+export type PosterWidth = (typeof POSTER_WIDTHS)[number];
+export const POSTERS_URL_DIR = '_posters';
+
+export function posterCacheDir(): string {
+  const root = path.resolve(process.env.RED_CACHE_DIR ?? 'node_modules/.astro');
+  return path.join(root, 'red-posters');
+}
+
+/** Files used by this process (file name → absolute path), shared with the integration. */
+export function usedPosters(): Map<string, string> {
+  const g = globalThis as { __redColumnsPosters?: Map<string, string> };
+  g.__redColumnsPosters ??= new Map();
+  return g.__redColumnsPosters;
+}
+
+let ffmpeg: boolean | undefined;
+function hasFfmpeg(): boolean {
+  if (process.env.RED_POSTER_FRAME === '0') return false;
+  ffmpeg ??= spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
+  return ffmpeg;
+}
+
+/** Hash of a (possibly large) video: its size and first 4 MB. */
+function fileFingerprint(file: string): string {
+  const h = createHash('sha256');
+  h.update(String(statSync(file).size));
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4 * 1024 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
+/** One frame (PNG) a little into the video, or undefined. */
+export function videoFrame(file: string): Buffer | undefined {
+  if (!hasFfmpeg() || !existsSync(file)) return undefined;
+  for (const at of ['1', '0']) {
+    const r = spawnSync(
+      'ffmpeg',
+      ['-v', 'error', '-ss', at, '-i', file, '-frames:v', '1', '-vf', `scale=${POSTER_WIDTH}:-2`, '-f', 'image2pipe', '-vcodec', 'png', '-'],
+      { maxBuffer: 32 * 1024 * 1024 },
+    );
+    if (r.status === 0 && r.stdout.length > 0) return r.stdout;
+  }
+  return undefined;
+}
+
+function writeAtomic(file: string, data: Buffer): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/** Renders the card to a PNG (1920×1080). */
+export async function renderPosterPng(card: PosterCard, frame?: Buffer): Promise<Buffer> {
+  // A soft blur keeps the title readable over a busy frame.
+  const bg = frame ? await sharp(frame).blur(4).png().toBuffer() : undefined;
+  const svg = posterSvg({ ...card, background: bg ? `data:image/png;base64,${bg.toString('base64')}` : undefined });
+  return sharp(Buffer.from(svg), { density: 72 * (1920 / POSTER_WIDTH) })
+    .resize(1920, 1080)
+    .png()
+    .toBuffer();
+}
+
+export interface GeneratedPoster {
+  key: string;
+  width: number;
+  height: number;
+  /** File name for a width (webp), e.g. `ab12…-640.webp`. */
+  file(width: PosterWidth): string;
+  /** JPEG for og:image (1280 wide). */
+  ogFile: string;
+}
+
+/**
+ * Makes (or reuses from the cache) the poster of a video: `videoFile` is the local video
+ * when there is one (for the frame). Returns file names under `_posters/`.
+ */
+export async function renderPoster(card: PosterCard, videoFile?: string): Promise<GeneratedPoster> {
+  const frameSource = videoFile && existsSync(videoFile) && hasFfmpeg() ? fileFingerprint(videoFile) : '';
+  const key = createHash('sha256')
+    .update(JSON.stringify([VERSION, posterSvg(card), frameSource]))
+    .digest('hex')
+    .slice(0, 16);
+  const dir = posterCacheDir();
+  mkdirSync(dir, { recursive: true });
+  const master = path.join(dir, `${key}.png`);
+  if (!existsSync(master)) {
+    const frame = frameSource && videoFile ? videoFrame(videoFile) : undefined;
+    writeAtomic(master, await renderPosterPng(card, frame));
+  }
+  const used = usedPosters();
+  const file = (w: PosterWidth) => `${key}-${w}.webp`;
+  for (const w of POSTER_WIDTHS) {
+    const out = path.join(dir, file(w));
+    if (!existsSync(out)) writeAtomic(out, await sharp(master).resize(w).webp({ quality: 78 }).toBuffer());
+    used.set(file(w), out);
+  }
+  const ogFile = `${key}-1280.jpg`;
+  const og = path.join(dir, ogFile);
+  if (!existsSync(og)) writeAtomic(og, await sharp(master).resize(1280).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+  used.set(ogFile, og);
+  return { key, width: POSTER_WIDTH, height: POSTER_HEIGHT, file, ogFile };
+}
