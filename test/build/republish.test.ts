@@ -367,6 +367,26 @@ describe('highlight page tools', () => {
     await w.close();
   });
 
+  it('prints on A4 as a clean article: credit block, no navigation, no republish tools', async () => {
+    const w = await openPage(browser, server.origin);
+    await w.page.goto(server.url('highlights/grid-service/'));
+    await w.page.emulateMedia({ media: 'print' });
+    const shown = (sel: string) => w.page.locator(sel).first().isVisible();
+    for (const sel of ['.site-nav', '.header-search', '.breadcrumbs', '.republish', '.prev-next', '.site-footer']) {
+      expect(await shown(sel), sel).toBe(false);
+    }
+    for (const sel of ['h1', '.prose table', '.facts.credit']) expect(await shown(sel), sel).toBe(true);
+    const credit = await w.page.locator('.facts.credit').innerText();
+    expect(credit).toContain('来源单位');
+    expect(credit).toContain(`${SITE}highlights/grid-service/`);
+    const pdf = Buffer.from(await w.page.pdf({ format: 'A4', printBackground: true }));
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    // A4 is 595.3 × 841.9 pt.
+    expect(Math.round(Number(box?.[1]))).toBe(596);
+    expect(Math.round(Number(box?.[2]))).toBe(843);
+    await w.close();
+  });
+
   it('复制正文 over plain http (no navigator.clipboard) copies inline-styled HTML with absolute image URLs and the credit', async () => {
     const w = await openPage(browser, server.origin);
     // The intranet is plain http: behave like an insecure context.

@@ -95,6 +95,7 @@ body{margin:0;background:#f6f1ee;color:#222;font-family:"Microsoft YaHei","PingF
 .credit dt{font-weight:bold;color:#444}
 .credit dd{margin:0;overflow-wrap:anywhere}
 .credit p{margin:0;color:#666;font-size:13px}
+.credit a{color:#a8111a}
 @media print{body{background:#fff}.article{padding:0;max-width:none}@page{size:A4;margin:18mm 16mm}a{color:inherit}h2,h3{break-after:avoid}img,table,tr,.credit{break-inside:avoid}}
 `;
 
