@@ -1,0 +1,71 @@
+/**
+ * Extra index text for Chinese search. Pagefind (extended) segments Chinese into words
+ * (so `网格化服务` is indexed as `网格化` + `服务`) and matches a query word against the
+ * start of indexed words. A reader who types a piece of a title that cuts across those
+ * words (`格化服`) would find nothing; so we add every 2-character and 3-character run of
+ * Han characters in the title, separated by spaces, to the text Pagefind indexes (never
+ * to the page readers get).
+ */
+
+const HAN_RUN_RE = /[\p{Script=Han}]+/gu;
+
+/** Every distinct Han substring of length `min`..`max` in the text, in order of first appearance. */
+export function hanNgrams(text: string, min = 2, max = 3): string[] {
+  const out = new Set<string>();
+  for (const run of text.normalize('NFKC').match(HAN_RUN_RE) ?? []) {
+    const chars = [...run];
+    for (let n = min; n <= max; n++) {
+      for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+    }
+  }
+  return [...out];
+}
+
+/** Marker on the element that carries the extra index text (results UI strips it from excerpts). */
+export const NGRAM_MARK = 'data-red-ngrams';
+
+/**
+ * Insert the n-grams of `title` into an entry page's HTML, as the last child of the
+ * `data-pagefind-body` element, with a low weight. Returns the HTML unchanged when the
+ * page has no such element.
+ */
+export function withTitleNgrams(html: string, title: string): string {
+  const grams = hanNgrams(title);
+  if (grams.length === 0) return html;
+  const m = /<(\w+)\b[^>]*\bdata-pagefind-body\b[^>]*>/.exec(html);
+  if (!m) return html;
+  const tag = m[1]!;
+  // Find the matching close tag of the body element by counting nested elements of the same name.
+  const openRe = new RegExp(`<${tag}\\b[^>]*>|</${tag}>`, 'g');
+  openRe.lastIndex = m.index + m[0].length;
+  let depth = 1;
+  let close = -1;
+  for (let t = openRe.exec(html); t; t = openRe.exec(html)) {
+    depth += t[0].startsWith('</') ? -1 : 1;
+    if (depth === 0) {
+      close = t.index;
+      break;
+    }
+  }
+  if (close < 0) return html;
+  const block = `<p ${NGRAM_MARK} data-pagefind-weight="2">${grams.join(' ')}</p>`;
+  return html.slice(0, close) + block + html.slice(close);
+}
+
+/** The page title Pagefind would read: the `data-pagefind-meta="title"` element's text. */
+export function pageTitle(html: string): string | undefined {
+  const m = /<(\w+)\b[^>]*\bdata-pagefind-meta="title"[^>]*>([\s\S]*?)<\/\1>/.exec(html);
+  if (!m) return undefined;
+  return decodeEntities(m[2]!.replace(/<[^>]+>/g, '')).trim();
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
