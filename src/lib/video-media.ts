@@ -4,6 +4,7 @@
  * video-posters.ts is generated (files under `BASE/_posters/`).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { CollectionEntry } from 'astro:content';
 import { COLUMNS, VIDEO_CATEGORIES } from './columns.ts';
@@ -41,19 +42,21 @@ export function posterSources(entry: Video): Promise<PosterSources> {
 
 async function computePoster(entry: Video): Promise<PosterSources> {
   const d = entry.data;
-  if (d.poster) {
+  // The schema's image() field (typed loosely outside .astro files).
+  const authored = d.poster as ImageMetadata | undefined;
+  if (authored) {
     const [card, player, screen] = await Promise.all([
-      getImage({ src: d.poster, width: 640, widths: [320, 640], format: 'webp' }),
-      getImage({ src: d.poster, width: Math.min(1280, d.poster.width), format: 'webp' }),
-      getImage({ src: d.poster, width: Math.min(1920, d.poster.width), format: 'webp' }),
+      getImage({ src: authored, width: 640, widths: [320, 640], format: 'webp' }),
+      getImage({ src: authored, width: Math.min(1280, authored.width), format: 'webp' }),
+      getImage({ src: authored, width: Math.min(1920, authored.width), format: 'webp' }),
     ]);
     return {
       card: { src: card.src, srcset: card.srcSet.attribute },
       player: player.src,
       screen: screen.src,
-      og: d.poster.src,
-      width: d.poster.width,
-      height: d.poster.height,
+      og: authored.src,
+      width: authored.width,
+      height: authored.height,
       generated: false,
     };
   }

@@ -29,7 +29,11 @@ export function startShowcase(root: HTMLElement): void {
   const list = filterPlaylist(JSON.parse(data) as ShowcaseItem[], location.search);
   const players = [...root.querySelectorAll<HTMLVideoElement>('video')];
   const text = (name: string) => root.querySelector<HTMLElement>(`[data-${name}]`)!;
-  const [titleEl, unitEl, categoryEl, countEl, pausedEl] = ['title', 'unit', 'category', 'count', 'paused'].map(text) as HTMLElement[];
+  const titleEl = text('title');
+  const unitEl = text('unit');
+  const categoryEl = text('category');
+  const countEl = text('count');
+  const pausedEl = text('paused');
   if (list.length === 0 || players.length < 2) {
     text('empty').hidden = false;
     for (const p of players) p.hidden = true;
