@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { contentDir, getSettings } from './src/lib/settings.ts';
 import { markdownPlugins } from './src/markdown/plugins.ts';
 import { mediaIntegration } from './src/integrations/media.ts';
+import { contentCheckIntegration } from './src/integrations/content-check.ts';
 import { searchIntegration } from './src/integrations/search.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 import { postersIntegration } from './src/integrations/posters.ts';
@@ -31,7 +32,7 @@ export default defineConfig({
     layout: 'constrained',
     responsiveStyles: false,
   },
-  integrations: [mdx(), sitemap(), mediaIntegration({ contentDir: dir, base: settings.base }), postersIntegration({ base: settings.base }), searchIntegration({ base: settings.base })],
+  integrations: [contentCheckIntegration({ contentDir: dir }), mdx(), sitemap(), mediaIntegration({ contentDir: dir, base: settings.base }), postersIntegration({ base: settings.base }), searchIntegration({ base: settings.base })],
   devToolbar: { enabled: false },
   // Issue 4: a Content-Security-Policy <meta> on every page. Astro hashes our inline scripts and
   // styles; 'self' lets search load pagefind/, 'wasm-unsafe-eval' lets its WebAssembly run.

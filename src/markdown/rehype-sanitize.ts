@@ -34,7 +34,7 @@ function hasType(node: { type: string; children?: unknown[] }, type: string): bo
 }
 
 /** HTML attributes of a hast element: lower-case names, string values (true for bare booleans). */
-function elementAttributes(node: Element): { attrs: Record<string, string | true>; propOf: Map<string, string> } {
+export function elementAttributes(node: Element): { attrs: Record<string, string | true>; propOf: Map<string, string> } {
   const attrs: Record<string, string | true> = {};
   const propOf = new Map<string, string>();
   for (const [prop, value] of Object.entries(node.properties ?? {})) {

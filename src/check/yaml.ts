@@ -1,0 +1,174 @@
+/**
+ * YAML as authors write it (front matter, units.yaml, site.yaml): parse with located,
+ * Chinese errors, catch the typical slips first (full-width colon after a key, no space
+ * after the colon), and find the line of a key path such as `photos[1].alt`.
+ */
+import { load, YAMLException } from 'js-yaml';
+
+export interface LocatedProblem {
+  /** 0-based line index in the YAML text. */
+  index: number;
+  field?: string;
+  message: string;
+  hint: string;
+}
+
+const KEY_LINE = /^(\s*)(-\s+)?([A-Za-z][A-Za-z0-9_-]*)(\s*)([：:])(.?)/;
+
+/**
+ * Slips a YAML parser would report confusingly: `title：标题` (full-width colon after a key)
+ * and `title:标题` (no space after the colon). Only lines starting with a known key count:
+ * full-width colons inside values (`summary: 思路：…`) are normal Chinese text.
+ * Returns the problems and the text repaired for parsing, so later problems are still found.
+ */
+export function scanKeySlips(text: string, knownKeys: ReadonlySet<string>): { problems: LocatedProblem[]; repaired: string } {
+  const lines = text.split('\n');
+  const problems: LocatedProblem[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = KEY_LINE.exec(line);
+    if (!m || !knownKeys.has(m[3]!)) continue;
+    const [, indent = '', dash = '', key = '', space = '', colon, next = ''] = m;
+    const head = `${indent}${dash}${key}`;
+    const rest = line.slice(head.length + space.length + 1);
+    if (colon === '：') {
+      problems.push({
+        index: i,
+        field: key,
+        message: `字段名 ${key} 后面用了中文全角冒号“：”`,
+        hint: `改成英文半角冒号加一个空格：${key}: ${rest.trim()}`.trimEnd(),
+      });
+      lines[i] = `${head}: ${rest.replace(/^\s+/, '')}`;
+    } else if (next !== '' && !/\s/.test(next)) {
+      problems.push({
+        index: i,
+        field: key,
+        message: `字段名 ${key} 的冒号后面缺少空格`,
+        hint: `在冒号后面加一个空格：${key}: ${rest}`,
+      });
+      lines[i] = `${head}: ${rest}`;
+    }
+  }
+  return { problems, repaired: lines.join('\n') };
+}
+
+/** js-yaml's English reason → Chinese problem and fix. */
+function explainYamlError(reason: string): { message: string; hint: string } {
+  const quoteHint = '如果内容里有英文冒号加空格、# 号，或以 [ { * & ! | > 开头，请把整段内容用英文引号括起来，例如 title: "标题：副标题"';
+  if (/tab characters/i.test(reason)) {
+    return { message: 'YAML 格式错误：缩进里用了 Tab 键', hint: '把行首的 Tab 换成空格（每层缩进两个空格）' };
+  }
+  if (/duplicated mapping key/i.test(reason)) {
+    return { message: 'YAML 格式错误：同一个字段写了两次', hint: '删除重复的那一行，每个字段只写一次' };
+  }
+  if (/bad indentation/i.test(reason)) {
+    return { message: 'YAML 格式错误：缩进没有对齐', hint: '同一层的字段要左边对齐；列表项“- ”下面的字段要比“-”多缩进两个空格' };
+  }
+  if (/(double|single) quoted scalar|missed comma|flow collection|flow mapping|flow sequence/i.test(reason)) {
+    return { message: 'YAML 格式错误：引号或括号没有配对', hint: '检查这一行的英文引号 " "、方括号 [ ] 和花括号 { } 是否成对；内容里的引号请用中文引号“”' };
+  }
+  if (/end of the stream or a document separator|multiline key|implicit key|incomplete explicit mapping/i.test(reason)) {
+    return { message: 'YAML 格式错误：这一行（或上一行）的写法不对', hint: `每一行写成“字段名: 内容”（英文冒号，冒号后一个空格）。${quoteHint}` };
+  }
+  if (/unknown escape|escape/i.test(reason)) {
+    return { message: 'YAML 格式错误：双引号里的反斜杠 \\ 用法不对', hint: '把双引号换成单引号，或删除反斜杠' };
+  }
+  return { message: `YAML 格式错误（${reason}）`, hint: `检查这一行的写法：字段名: 内容。${quoteHint}` };
+}
+
+export type YamlResult = { ok: true; data: unknown } | { ok: false; problem: LocatedProblem };
+
+/** Parse YAML; a syntax error comes back with its line. */
+export function parseYaml(text: string, fileName: string): YamlResult {
+  try {
+    return { ok: true, data: load(text, { filename: fileName }) };
+  } catch (err) {
+    if (err instanceof YAMLException) {
+      const lineCount = text.split('\n').length;
+      let index = Math.min(Math.max(err.mark?.line ?? 0, 0), Math.max(lineCount - 1, 0));
+      const explained = explainYamlError(err.reason ?? err.message);
+      if (explained.message.includes('引号或括号')) {
+        // js-yaml notices an unclosed bracket or quote where the text ends: point at the line that opened it.
+        const lines = text.split('\n');
+        const unbalanced = (l: string) => {
+          const count = (c: string) => l.split(c).length - 1;
+          return count('[') !== count(']') || count('{') !== count('}') || count('"') % 2 === 1;
+        };
+        for (let i = index; i >= 0; i--) {
+          if (unbalanced(lines[i] ?? '')) {
+            index = i;
+            break;
+          }
+        }
+      }
+      return { ok: false, problem: { index, ...explained } };
+    }
+    throw err;
+  }
+}
+
+/** The first non-blank, non-comment line at or after `from` whose indent is ≤ `indent`. */
+function blockEnd(lines: readonly string[], from: number, end: number, indent: number): number {
+  for (let i = from; i < end; i++) {
+    const l = lines[i]!;
+    if (!l.trim() || l.trimStart().startsWith('#')) continue;
+    if (l.length - l.trimStart().length <= indent) return i;
+  }
+  return end;
+}
+
+/**
+ * The 0-based line of a key path (`['photos', 1, 'alt']`) in block-style YAML; when a part is
+ * written in flow style (`[a, b]`, `{ name: x }`) or missing, the deepest line found so far.
+ */
+export function locatePath(lines: readonly string[], path: readonly (string | number)[]): number | undefined {
+  let start = 0;
+  let end = lines.length;
+  let best: number | undefined;
+  for (const seg of path) {
+    if (typeof seg === 'string') {
+      const re = new RegExp(`^(\\s*)(-\\s+)?${seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+      let found = -1;
+      let foundCol = Infinity;
+      for (let i = start; i < end; i++) {
+        const m = re.exec(lines[i]!);
+        if (!m) continue;
+        const col = m[1]!.length + (m[2]?.length ?? 0);
+        if (col < foundCol) {
+          found = i;
+          foundCol = col;
+        }
+      }
+      if (found < 0) return best;
+      best = found;
+      start = found + 1;
+      end = blockEnd(lines, start, end, foundCol);
+    } else {
+      let dashIndent = Infinity;
+      const items: number[][] = [];
+      for (let i = start; i < end; i++) {
+        const m = /^(\s*)-(\s|$)/.exec(lines[i]!);
+        if (!m) continue;
+        const ind = m[1]!.length;
+        if (ind < dashIndent) {
+          dashIndent = ind;
+          items.length = 0;
+        }
+        if (ind === dashIndent) items.push([i]);
+      }
+      const item = items[seg]?.[0];
+      if (item === undefined) return best;
+      best = item;
+      start = item;
+      const next = items[seg + 1]?.[0];
+      end = next ?? blockEnd(lines, item + 1, end, dashIndent);
+    }
+  }
+  return best;
+}
+
+/** The raw text after `key:` on a line (comment and quotes removed). */
+export function rawValue(line: string): string {
+  const after = line.slice(line.indexOf(':') + 1).replace(/\s+#.*$/, '').trim();
+  return after.replace(/^(['"])(.*)\1$/, '$2').trim();
+}
