@@ -51,9 +51,13 @@ export async function absoluteBodyHtml(entry: AnyEntry): Promise<string> {
   return absolutizeHtml(await entryBodyHtml(entry), paths.absolute(entryUrl(entry)));
 }
 
-/** 复制正文 HTML: inline styles, absolute URLs, credit line. */
-export async function clipboardHtmlFor(entry: Highlight): Promise<string> {
-  return clipboardHtml(await articleMeta(entry), await absoluteBodyHtml(entry));
+/**
+ * 复制正文 HTML: inline styles, absolute URLs, credit line. Pages pass the body they
+ * rendered themselves (`Astro.slots.render`), so the page never goes through the container.
+ */
+export async function clipboardHtmlFor(entry: Highlight, renderedBody?: string): Promise<string> {
+  const body = renderedBody === undefined ? await absoluteBodyHtml(entry) : absolutizeHtml(renderedBody, paths.absolute(entryUrl(entry)));
+  return clipboardHtml(await articleMeta(entry), body);
 }
 
 /** An absolute URL for a link written in an entry's Markdown body. */
