@@ -435,6 +435,23 @@ export function checkContent(contentDirInput: string, options: CheckOptions = {}
         }
       }
 
+      // Placeholders left by `npm run new` (`- 第一步  # TODO`): shown until replaced.
+      fmLines.forEach((l, i) => {
+        const at = l.search(/\s#\s*TODO\b/);
+        if (at < 0 || l.trimStart().startsWith('#')) return;
+        const before = l.slice(0, at);
+        const km = /^\s*(?:-\s+)?([A-Za-z][\w-]*):\s*(.*)$/.exec(before);
+        const value = (km ? km[2]! : before.replace(/^\s*-\s+/, '')).trim();
+        if (!value) return; // an empty value is already an error
+        warn({
+          file: display,
+          line: i + 2,
+          ...(km ? { field: km[1]! } : {}),
+          message: `“${value}”还是新建时的示例内容（标着 # TODO）`,
+          hint: '换成真实内容，并删除 # TODO；用不到的可选项整行删除',
+        });
+      });
+
       // Unknown keys: harmless, but usually a typo (`titel:`).
       for (const key of Object.keys(fm)) {
         if (key in columnFields) continue;
