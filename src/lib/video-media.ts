@@ -8,6 +8,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { CollectionEntry } from 'astro:content';
 import { COLUMNS, VIDEO_CATEGORIES } from './columns.ts';
+import { parseDuration } from './dates.ts';
 import { entryFilePath, entryFileUrl, paths, unitName } from './content.ts';
 import { parseVtt, type VttCue } from './vtt.ts';
 import { POSTERS_URL_DIR, renderPoster } from './video-posters.ts';
@@ -64,6 +65,8 @@ async function computePoster(entry: Video): Promise<PosterSources> {
   const poster = await renderPoster(
     { title: d.title, column: COLUMNS.videos.name, category: VIDEO_CATEGORIES[d.category], unit: await unitName(d.unit) },
     local,
+    // A frame 40% in: past the opening title card of most films.
+    (parseDuration(d.duration ?? '') ?? 2.5) * 0.4,
   );
   const url = (f: string) => paths.url(`${POSTERS_URL_DIR}/${f}`);
   return {

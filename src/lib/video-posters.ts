@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { posterSvg, POSTER_HEIGHT, POSTER_WIDTH, type PosterCard } from './poster-card.ts';
 
 /** Bump when the drawing changes so caches refresh. */
-const VERSION = 'v2';
+const VERSION = 'v3';
 /** Card thumbnails (320/640), player (1280), lobby screen (1920). */
 export const POSTER_WIDTHS = [320, 640, 1280, 1920] as const;
 export type PosterWidth = (typeof POSTER_WIDTHS)[number];
@@ -52,13 +52,13 @@ function fileFingerprint(file: string): string {
   return h.digest('hex');
 }
 
-/** One frame (PNG) a little into the video, or undefined. */
-export function videoFrame(file: string): Buffer | undefined {
+/** One frame (PNG) `at` seconds into the video (or its first frame), or undefined. */
+export function videoFrame(file: string, at = 1): Buffer | undefined {
   if (!hasFfmpeg() || !existsSync(file)) return undefined;
-  for (const at of ['1', '0']) {
+  for (const seek of [at.toFixed(2), '0']) {
     const r = spawnSync(
       'ffmpeg',
-      ['-v', 'error', '-ss', at, '-i', file, '-frames:v', '1', '-vf', `scale=${POSTER_WIDTH}:-2`, '-f', 'image2pipe', '-vcodec', 'png', '-'],
+      ['-v', 'error', '-ss', seek, '-i', file, '-frames:v', '1', '-vf', `scale=${POSTER_WIDTH}:-2`, '-f', 'image2pipe', '-vcodec', 'png', '-'],
       { maxBuffer: 32 * 1024 * 1024 },
     );
     if (r.status === 0 && r.stdout.length > 0) return r.stdout;
@@ -75,7 +75,7 @@ function writeAtomic(file: string, data: Buffer): void {
 /** Renders the card to a PNG (1920×1080). */
 export async function renderPosterPng(card: PosterCard, frame?: Buffer): Promise<Buffer> {
   // A soft blur keeps the title readable over a busy frame.
-  const bg = frame ? await sharp(frame).blur(4).png().toBuffer() : undefined;
+  const bg = frame ? await sharp(frame).blur(10).png().toBuffer() : undefined;
   const svg = posterSvg({ ...card, background: bg ? `data:image/png;base64,${bg.toString('base64')}` : undefined });
   return sharp(Buffer.from(svg), { density: 72 * (1920 / POSTER_WIDTH) })
     .resize(1920, 1080)
@@ -95,19 +95,19 @@ export interface GeneratedPoster {
 
 /**
  * Makes (or reuses from the cache) the poster of a video: `videoFile` is the local video
- * when there is one (for the frame). Returns file names under `_posters/`.
+ * when there is one (for the frame, taken `frameAt` seconds in). Returns file names under `_posters/`.
  */
-export async function renderPoster(card: PosterCard, videoFile?: string): Promise<GeneratedPoster> {
+export async function renderPoster(card: PosterCard, videoFile?: string, frameAt = 1): Promise<GeneratedPoster> {
   const frameSource = videoFile && existsSync(videoFile) && hasFfmpeg() ? fileFingerprint(videoFile) : '';
   const key = createHash('sha256')
-    .update(JSON.stringify([VERSION, posterSvg(card), frameSource]))
+    .update(JSON.stringify([VERSION, posterSvg(card), frameSource, frameSource ? frameAt : 0]))
     .digest('hex')
     .slice(0, 16);
   const dir = posterCacheDir();
   mkdirSync(dir, { recursive: true });
   const master = path.join(dir, `${key}.png`);
   if (!existsSync(master)) {
-    const frame = frameSource && videoFile ? videoFrame(videoFile) : undefined;
+    const frame = frameSource && videoFile ? videoFrame(videoFile, frameAt) : undefined;
     writeAtomic(master, await renderPosterPng(card, frame));
   }
   const used = usedPosters();

@@ -106,6 +106,20 @@ describe('video page', () => {
   });
 });
 
+describe('search', () => {
+  it('a word said in a video (captions) finds that video', async () => {
+    const w = await visit(`search/?q=${encodeURIComponent('光猫调试')}`);
+    // Pagefind indexes the transcript (inside data-pagefind-body) with the video page.
+    const hit = w.page.locator('[data-search] li a', { hasText: '网格党员进社区' }).first();
+    await hit.waitFor({ timeout: 10_000 });
+    expect(await hit.getAttribute('href')).toBe('/dangjian/videos/grid-service/');
+    await hit.click();
+    await w.page.waitForURL(/\/dangjian\/videos\/grid-service\/$/);
+    expect(await w.page.locator('.transcript').textContent()).toContain('光猫调试');
+    clean(w);
+  });
+});
+
 describe('showcase (展播模式)', () => {
   it('plays in sequence, loops, preloads the next item, and keeps DOM and heap flat', async () => {
     const w = await visit('videos/showcase/', { width: 1920, height: 1080 });
