@@ -298,6 +298,7 @@ describe('feeds', () => {
     }
     expect(f.items[1]).toMatchObject({ authors: [{ name: '集团党委宣传部' }], _red_columns: { unit: '测试集团党委' } });
     expect(f.items[0].image).toMatch(new RegExp(`^${SITE}_astro/cover\\.`));
+    expect(fileFor(f.items[0].image)).not.toBeNull();
   });
 
   it('pages link their feeds in <head>, the footer links the site feed', () => {
