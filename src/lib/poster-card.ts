@@ -149,8 +149,12 @@ export function posterSvg(card: PosterCard): string {
   const H = POSTER_HEIGHT;
   const { size, lines } = titleLayout(card.title);
   const lineHeight = Math.round(size * 1.3);
-  const blockHeight = lines.length * lineHeight;
-  const titleTop = Math.round(H / 2 - blockHeight / 2 + size * 0.35);
+  // Title, gold rule and unit as one block, centred a little above the middle: the bottom
+  // stays clear for the player's control bar and the cards' duration badge.
+  const unitBlock = card.unit ? 96 : 0;
+  const blockHeight = lines.length * lineHeight + unitBlock;
+  const titleTop = Math.round(H * 0.52 - blockHeight / 2 + size * 0.8);
+  const unitTop = titleTop + (lines.length - 1) * lineHeight + Math.round(size * 0.3) + 28;
   const title = lines
     .map((l, i) => `<text x="96" y="${titleTop + i * lineHeight}" font-size="${size}" font-weight="700" fill="#fff" font-family="${FONT}">${escapeXml(l)}</text>`)
     .join('\n  ');
@@ -187,11 +191,7 @@ export function posterSvg(card: PosterCard): string {
       : ''
   }
   ${title}
-  <rect x="96" y="${H - 150}" width="120" height="4" fill="#d9b36c"/>
-  ${card.unit ? `<text x="96" y="${H - 92}" font-size="32" fill="#fbe9e7" font-family="${FONT}">${escapeXml(card.unit)}</text>` : ''}
-  <g transform="translate(${W - 96 - 64} ${H - 96 - 64})">
-    <circle cx="32" cy="32" r="32" fill="#fff" fill-opacity="0.16" stroke="#fff" stroke-opacity="0.7" stroke-width="2"/>
-    <path d="M25 18 L48 32 L25 46 Z" fill="#fff"/>
-  </g>
+  ${card.unit ? `<rect x="96" y="${unitTop}" width="120" height="4" fill="#d9b36c"/>
+  <text x="96" y="${unitTop + 60}" font-size="32" fill="#fbe9e7" font-family="${FONT}">${escapeXml(card.unit)}</text>` : ''}
 </svg>`;
 }

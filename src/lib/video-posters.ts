@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { posterSvg, POSTER_HEIGHT, POSTER_WIDTH, type PosterCard } from './poster-card.ts';
 
 /** Bump when the drawing changes so caches refresh. */
-const VERSION = 'v3';
+const VERSION = 'v4';
 /** Card thumbnails (320/640), player (1280), lobby screen (1920). */
 export const POSTER_WIDTHS = [320, 640, 1280, 1920] as const;
 export type PosterWidth = (typeof POSTER_WIDTHS)[number];

@@ -62,7 +62,8 @@ describe('renderPosterPng (sharp + fontconfig CJK fonts)', () => {
   }
 
   it('draws a Chinese title: white glyphs in the title band, none on the same card without a title', async () => {
-    const card = { column: '视频展播', category: '重点活动', unit: '公司党委' };
+    // No unit line: its light text would sit in the band once the title is gone.
+    const card = { column: '视频展播', category: '重点活动' };
     const withTitle = await renderPosterPng({ ...card, title: '重温入党誓词 庆祝建党105周年' });
     const blank = await renderPosterPng({ ...card, title: '' });
     const meta = await sharp(withTitle).metadata();
