@@ -85,8 +85,8 @@ describe('转载包 (republish kit)', () => {
         'images/cover.jpg',
         'images/station-web.png',
         'images/station.png',
-        'images/上门服务-web.jpg',
-        'images/上门服务.jpg',
+        'images/shang-men-fu-wu-web.jpg',
+        'images/shang-men-fu-wu.jpg',
         '转载说明.txt',
       ].sort(),
     );
@@ -94,7 +94,7 @@ describe('转载包 (republish kit)', () => {
     const dir = path.join(FIXTURE, 'highlights/一网统管');
     for (const [zipName, file] of [
       ['images/cover.jpg', 'cover.jpg'],
-      ['images/上门服务.jpg', '上门服务.jpg'],
+      ['images/shang-men-fu-wu.jpg', '上门服务.jpg'],
       ['images/station.png', 'station.png'],
     ] as const) {
       expect(sha(files[zipName]!), zipName).toBe(sha(readFileSync(path.join(dir, file))));
@@ -126,7 +126,7 @@ describe('转载包 (republish kit)', () => {
       cover: 'images/cover-web.jpg',
     });
     const images = [...md.content.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]!);
-    expect(images).toEqual(['images/上门服务-web.jpg', 'images/station-web.png']);
+    expect(images).toEqual(['images/shang-men-fu-wu-web.jpg', 'images/station-web.png']);
     for (const i of images) expect(files).toHaveProperty([i]);
     // Links between entries and root-relative links became absolute URLs with the base.
     expect(md.content).toContain(`[先锋沙龙第一期](${SITE}salon/2026-01/)`);

@@ -179,15 +179,16 @@ describe('zip', () => {
 describe('kit images', () => {
   it('keeps names unique and readable', () => {
     const used = new Set<string>();
-    expect(uniqueImageName(used, './上门 服务.JPG')).toEqual({ stem: '上门-服务', ext: '.jpg' });
-    expect(uniqueImageName(used, '../other/上门 服务.jpg')).toEqual({ stem: '上门-服务-2', ext: '.jpg' });
+    expect(uniqueImageName(used, './上门 服务.JPG')).toEqual({ stem: 'shang-men-fu-wu', ext: '.jpg' });
+    expect(uniqueImageName(used, '../other/上门服务.jpg')).toEqual({ stem: 'shang-men-fu-wu-2', ext: '.jpg' });
+    expect(uniqueImageName(used, './Photo 1.PNG')).toEqual({ stem: 'photo-1', ext: '.png' });
   });
 
   it('keeps the original bytes and makes a web-size copy', async () => {
     const big = new Uint8Array(await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#a8111a' } }).jpeg().toBuffer());
     const img = await kitImage(new Set(), './大图.jpg', big, '大图');
-    expect(img.original).toBe('images/大图.jpg');
-    expect(img.web).toBe('images/大图-web.jpg');
+    expect(img.original).toBe('images/da-tu.jpg');
+    expect(img.web).toBe('images/da-tu-web.jpg');
     expect(img.originalBytes).toBe(big);
     const m = await sharp(img.webBytes).metadata();
     expect([m.width, m.height, img.width, img.height]).toEqual([WEB_WIDTH, 540, WEB_WIDTH, 540]);
@@ -198,7 +199,7 @@ describe('kit images', () => {
     const img = await kitImage(new Set(), './图.png', png, '图');
     const input = { meta, bodyHtml: '<p><img src="/x/_astro/a.webp" alt="图"></p>', bodyImages: [img], markdown: '---\n---\n' };
     const files = kitFiles(input);
-    expect(Object.keys(files).sort()).toEqual(['article.html', 'article.md', 'images/图-web.png', 'images/图.png', '转载说明.txt']);
+    expect(Object.keys(files).sort()).toEqual(['article.html', 'article.md', 'images/tu-web.png', 'images/tu.png', '转载说明.txt']);
     const html = String(files['article.html']);
     for (const ref of imgTags(html).map((t) => t.attrs.src)) expect(files).toHaveProperty([ref!]);
     expect(Buffer.from(buildKitZip(input)).equals(Buffer.from(buildKitZip(input)))).toBe(true);

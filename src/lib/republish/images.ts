@@ -1,6 +1,7 @@
 /** Images in the 转载包: the original bytes, plus a web-size copy made with sharp. */
 import path from 'node:path';
 import sharp from 'sharp';
+import { slugify } from '../slug.ts';
 
 /** Widest side of the web-size copy (the width WeChat articles display well). */
 export const WEB_WIDTH = 1080;
@@ -17,10 +18,14 @@ export interface KitImage {
   webBytes: Uint8Array;
 }
 
-/** A file name inside `images/` not used yet: keeps the author's name (Chinese is fine), adds -2, -3… */
+/**
+ * A file name inside `images/` not used yet, in ASCII (Chinese names become pinyin): old
+ * Windows unzippers ignore the zip's UTF-8 flag, and article.html must still find its images.
+ * Adds -2, -3… on a clash.
+ */
 export function uniqueImageName(used: Set<string>, file: string): { stem: string; ext: string } {
   const ext = path.extname(file).toLowerCase() || '.img';
-  const raw = path.basename(file, path.extname(file)).replace(/[\\/:*?"<>|\s]+/g, '-') || 'image';
+  const raw = slugify(path.basename(file, path.extname(file))) || 'image';
   let stem = raw;
   for (let i = 2; used.has(stem.toLowerCase()); i++) stem = `${raw}-${i}`;
   used.add(stem.toLowerCase());
