@@ -58,7 +58,7 @@ export function buildForest(units: readonly Unit[], fruitsByUnit: ReadonlyMap<st
   const tree = buildUnitTree(units);
   const make = (u: Unit, depth: number): ForestTree => {
     const fruits = [...(fruitsByUnit.get(u.id) ?? [])];
-    return { unit: u, depth, fruits, layout: layoutTree(fruits, { radius: FOREST_RADIUS }), counts: countByColumn(fruits) };
+    return { unit: u, depth, fruits, layout: layoutTree(fruits, { radius: FOREST_RADIUS, yearLabels: false }), counts: countByColumn(fruits) };
   };
   const grove = (head: Unit): Grove => {
     const trees: ForestTree[] = [];
@@ -112,7 +112,13 @@ interface Cell {
   h: number;
 }
 
-const LABEL_H = 46;
+const LABEL_H = 72;
+
+/** Trees on the poster are drawn 2.2× (grove heads 2.6×, the top unit 3×): fruit stay visible on A3. */
+function posterScale(t: ForestTree, forest: Forest): number {
+  if (forest.crown.includes(t)) return 3;
+  return t.depth === 0 ? 2.6 : 2.2;
+}
 
 /** Lay the forest out as one poster (A3 landscape proportions, taller if the forest needs it). */
 export function layoutPoster(forest: Forest, options: PosterOptions) {
@@ -124,7 +130,7 @@ export function layoutPoster(forest: Forest, options: PosterOptions) {
   const cells: Cell[] = [];
   const headings: { text: string; sub: string; x: number; y: number }[] = [];
   const rules: { x1: number; x2: number; y: number }[] = [];
-  const scaleFor = (t: ForestTree) => (t.depth === 0 ? 1.25 : 1);
+  const scaleFor = (t: ForestTree) => posterScale(t, forest);
   const flow = (trees: ForestTree[], centre: boolean) => {
     let row: Cell[] = [];
     let x = 0;
@@ -145,7 +151,7 @@ export function layoutPoster(forest: Forest, options: PosterOptions) {
     };
     for (const t of trees) {
       const s = scaleFor(t);
-      const w = Math.max(150, t.layout.width * s);
+      const w = Math.max(260, t.layout.width * s);
       const h = t.layout.height * s + LABEL_H;
       if (x > 0 && x + w > inner) flush();
       row.push({ tree: t, x, y: 0, w: round1(w), h: round1(h) });
@@ -204,7 +210,7 @@ export function renderForestSvg(forest: Forest, options: PosterOptions): string 
     );
   }
   p.cells.forEach((c, i) => {
-    const s = c.tree.depth === 0 ? 1.25 : 1;
+    const s = posterScale(c.tree, forest);
     const tw = c.tree.layout.width * s;
     const th = c.tree.layout.height * s;
     out.push(
@@ -217,10 +223,10 @@ export function renderForestSvg(forest: Forest, options: PosterOptions): string 
     );
     const name = c.tree.unit.short ?? c.tree.unit.name;
     out.push(
-      `<text x="${round1(c.x + c.w / 2)}" y="${round1(c.y + th + 22)}" text-anchor="middle" font-size="${c.tree.depth === 0 ? 24 : 20}" font-weight="700" fill="${TREE_COLORS.label}">${escapeXml(name)}</text>`,
+      `<text x="${round1(c.x + c.w / 2)}" y="${round1(c.y + th + 32)}" text-anchor="middle" font-size="${c.tree.depth === 0 ? 32 : 28}" font-weight="700" fill="${TREE_COLORS.label}">${escapeXml(name)}</text>`,
     );
     out.push(
-      `<text x="${round1(c.x + c.w / 2)}" y="${round1(c.y + th + 44)}" text-anchor="middle" font-size="17" fill="#575757">${escapeXml(`${UNIT_KINDS[c.tree.unit.kind]} · ${c.tree.fruits.length} 项`)}</text>`,
+      `<text x="${round1(c.x + c.w / 2)}" y="${round1(c.y + th + 62)}" text-anchor="middle" font-size="22" fill="#575757">${escapeXml(`${UNIT_KINDS[c.tree.unit.kind]} · ${c.tree.fruits.length} 项`)}</text>`,
     );
   });
   out.push('</svg>');

@@ -88,11 +88,15 @@ export interface TreeLayout {
   bare: boolean;
   sapling?: { leaves: string[] };
   count: number;
+  /** Year labels drawn. */
+  yearLabels: boolean;
 }
 
 export interface LayoutOptions {
   /** Fixed fruit radius (the forest uses one radius for all trees so their sizes compare). */
   radius?: number;
+  /** Room for year labels beside the branches (default true; the forest leaves them out). */
+  yearLabels?: boolean;
 }
 
 export const round1 = (n: number): number => {
@@ -187,7 +191,8 @@ export function layoutTree(input: readonly Fruit[], options: LayoutOptions = {})
   });
 
   const maxReach = Math.max(...placedBands.map((p) => p.reach));
-  const labelW = 34; // "2026" in ~15px serif
+  const yearLabels = options.yearLabels ?? true;
+  const labelW = yearLabels ? 34 : 0; // "2026" in ~15px serif
   const margin = r + 10;
   const halfW = maxReach + r + 8 + labelW + margin;
   const width = round1(2 * halfW);
@@ -251,7 +256,7 @@ export function layoutTree(input: readonly Fruit[], options: LayoutOptions = {})
     d: `M${round1(cx - trunkHalf)} ${groundY}C${round1(cx - trunkHalf * 0.6)} ${round1((groundY + trunkTop) / 2)} ${round1(cx - trunkHalf * 0.35)} ${round1(trunkTop + 20)} ${round1(cx - 1.5)} ${round1(trunkTop)}L${round1(cx + 1.5)} ${round1(trunkTop)}C${round1(cx + trunkHalf * 0.35)} ${round1(trunkTop + 20)} ${round1(cx + trunkHalf * 0.6)} ${round1((groundY + trunkTop) / 2)} ${round1(cx + trunkHalf)} ${groundY}Z`,
     width: round1(trunkHalf * 2),
   };
-  return { width, height, r, trunk, groundY, branches, bare: false, count: n };
+  return { width, height, r, trunk, groundY, branches, bare: false, count: n, yearLabels };
 }
 
 function saplingLayout(): TreeLayout {
@@ -274,6 +279,7 @@ function saplingLayout(): TreeLayout {
       ],
     },
     count: 0,
+    yearLabels: false,
   };
 }
 
@@ -369,9 +375,10 @@ export function renderTreeSvg(layout: TreeLayout, options: RenderOptions): strin
     out.push(
       `<g class="fruit-branch" role="${options.interactive ? 'list' : 'presentation'}"${options.interactive ? ` aria-label="${b.year}年，${b.fruits.length}项"` : ''}>`,
     );
-    out.push(
-      `<text x="${b.labelX}" y="${b.labelY}" text-anchor="${b.anchor}" font-size="15" font-weight="700" fill="${TREE_COLORS.label}" aria-hidden="true">${b.year}</text>`,
-    );
+    if (layout.yearLabels)
+      out.push(
+        `<text x="${b.labelX}" y="${b.labelY}" text-anchor="${b.anchor}" font-size="15" font-weight="700" fill="${TREE_COLORS.label}" aria-hidden="true">${b.year}</text>`,
+      );
     for (const f of b.fruits) {
       const st = COLUMN_STYLE[f.column];
       const d = shapePath(st.shape, f.x, f.y, f.r);
