@@ -12,10 +12,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import matter from 'gray-matter';
 import { parse } from 'node-html-parser';
-import type { Browser } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser.ts';
+import { CHROMIUM, launchBrowser, openPage } from '../support/browser.ts';
 import { buildSite, ROOT } from '../support/build.ts';
 import { startNginx, type NginxServer } from '../support/nginx.ts';
 
@@ -389,11 +389,14 @@ describe('highlight page tools', () => {
   });
 
   it('复制正文 over plain http (no navigator.clipboard) copies inline-styled HTML with absolute image URLs and the credit', async () => {
-    const w = await openPage(browser, server.origin);
-    // The intranet is plain http: behave like an insecure context.
+    // A real insecure context: a non-loopback host name (mapped to nginx) over http, as on the intranet.
+    const insecure = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP oa.intranet.test 127.0.0.1'],
+    });
+    const origin = `http://oa.intranet.test:${new URL(server.origin).port}`;
+    const w = await openPage(insecure, origin);
     await w.context.addInitScript(() => {
-      Object.defineProperty(window, 'isSecureContext', { value: false });
-      Object.defineProperty(navigator, 'clipboard', { value: undefined });
       window.addEventListener('copy', (e) => {
         (window as unknown as { copied: Record<string, string> }).copied = {
           html: e.clipboardData?.getData('text/html') ?? '',
@@ -401,7 +404,8 @@ describe('highlight page tools', () => {
         };
       });
     });
-    await w.page.goto(server.url('highlights/grid-service/'));
+    await w.page.goto(`${origin}${BASE}highlights/grid-service/`);
+    expect(await w.page.evaluate(() => [window.isSecureContext, typeof navigator.clipboard])).toEqual([false, 'undefined']);
     const button = w.page.getByRole('button', { name: '复制正文' });
     await button.click();
     await expect(w.page.locator('[data-copy-status]').innerText()).resolves.toContain('已复制');
@@ -423,6 +427,8 @@ describe('highlight page tools', () => {
     expect(html.text).toContain(`原文链接：${SITE}highlights/grid-service/`);
     expect(copied.text).toContain('原文日期：2026年3月5日');
     expect(w.errors.slice(0, 3)).toEqual([]);
+    expect(w.failed).toEqual([]);
     await w.close();
+    await insecure.close();
   });
 });
