@@ -110,6 +110,8 @@ interface Cell {
   y: number;
   w: number;
   h: number;
+  /** Drawing scale of the tree. */
+  s: number;
 }
 
 const LABEL_H = 72;
@@ -126,50 +128,80 @@ export function layoutPoster(forest: Forest, options: PosterOptions) {
   const M = 90;
   const inner = W - 2 * M;
   const cellGap = 36;
-  let y = 330; // below title, totals and legend
-  const cells: Cell[] = [];
-  const headings: { text: string; sub: string; x: number; y: number }[] = [];
-  const rules: { x1: number; x2: number; y: number }[] = [];
-  const scaleFor = (t: ForestTree) => posterScale(t, forest);
-  const flow = (trees: ForestTree[], centre: boolean) => {
+  const colGap = 70;
+  const top = 330; // below title, totals and legend
+
+  interface Block {
+    cells: Cell[];
+    height: number;
+  }
+  /** Trees flowed in rows of width `width` from (0, 0); trees stand on a common ground line per row. */
+  let zoom = 1;
+  const flow = (trees: ForestTree[], width: number, centre: boolean): Block => {
+    const cells: Cell[] = [];
+    let y = 0;
     let row: Cell[] = [];
     let x = 0;
     let rowH = 0;
     const flush = () => {
       if (!row.length) return;
-      const used = x - cellGap;
-      const shift = centre ? (inner - used) / 2 : 0;
-      for (const c of row) {
-        c.x = round1(M + shift + c.x);
-        c.y = round1(y + (rowH - c.h)); // trees stand on a common ground line
-        cells.push(c);
-      }
+      const shift = centre ? (width - (x - cellGap)) / 2 : 0;
+      for (const c of row) cells.push({ ...c, x: c.x + shift, y: y + (rowH - c.h) });
       y += rowH + cellGap;
       row = [];
       x = 0;
       rowH = 0;
     };
     for (const t of trees) {
-      const s = scaleFor(t);
-      const w = Math.max(260, t.layout.width * s);
+      const s = Math.min(posterScale(t, forest) * zoom, width / t.layout.width);
+      const w = Math.min(width, Math.max(260 * Math.max(zoom, 0.7), t.layout.width * s));
       const h = t.layout.height * s + LABEL_H;
-      if (x > 0 && x + w > inner) flush();
-      row.push({ tree: t, x, y: 0, w: round1(w), h: round1(h) });
+      if (x > 0 && x + w > width) flush();
+      row.push({ tree: t, x, y: 0, w, h, s });
       x += w + cellGap;
       rowH = Math.max(rowH, h);
     }
     flush();
+    return { cells, height: Math.max(0, y - cellGap) };
   };
-  if (forest.crown.length) flow(forest.crown, true);
-  for (const g of forest.groves) {
-    y += 20;
-    rules.push({ x1: M, x2: W - M, y: round1(y) });
-    headings.push({ text: g.head.name, sub: `共 ${g.total} 项 · ${g.trees.length} 个党组织`, x: M, y: round1(y + 52) });
-    y += 84;
-    flow(g.trees, false);
+
+  const HEAD = 124;
+  const A3 = 1754 / 2480;
+  type Plan = { k: number; H: number; crown: Block; place: { g: Grove; block: Block; x: number; y: number; w: number }[] };
+  // Groves in 1 to 4 columns (each grove to the shortest column): the count closest to A3 wins;
+  // a big forest is drawn smaller (zoom) until it fits an A3 sheet (or the smallest zoom).
+  let best: Plan | undefined;
+  for (zoom of [1, 0.8, 0.64, 0.5, 0.4, 0.32]) {
+    best = undefined;
+    const crown = flow(forest.crown, inner, true);
+    const groveTop = top + (crown.cells.length ? crown.height + 30 : 0);
+    for (let k = 1; k <= Math.min(4, Math.max(1, forest.groves.length)); k++) {
+      const colW = (inner - (k - 1) * colGap) / k;
+      const heights = Array.from({ length: k }, () => 0);
+      const place = forest.groves.map((g) => {
+        const block = flow(g.trees, colW, false);
+        const col = heights.indexOf(Math.min(...heights));
+        const y = groveTop + heights[col]!;
+        heights[col]! += HEAD + block.height + 50;
+        return { g, block, x: M + col * (colW + colGap), y, w: colW };
+      });
+      const H = Math.ceil(groveTop + Math.max(0, ...heights) + 60);
+      if (!best || Math.abs(H / W - A3) < Math.abs(best.H / W - A3) - 1e-9) best = { k, H, crown, place };
+    }
+    if (best && best.H <= W * A3 * 1.1) break;
   }
-  const H = Math.max(Math.round((W * 1754) / 2480), Math.ceil(y + 80));
-  return { width: W, height: H, margin: M, cells, headings, rules };
+  const crown = best!.crown;
+  const groveTop = top + (crown.cells.length ? crown.height + 30 : 0);
+  const cells: Cell[] = crown.cells.map((c) => ({ ...c, x: round1(M + c.x), y: round1(top + c.y), w: round1(c.w), h: round1(c.h) }));
+  const headings: { text: string; sub: string; x: number; y: number; right: number }[] = [];
+  const rules: { x1: number; x2: number; y: number }[] = [];
+  for (const p of best?.place ?? []) {
+    rules.push({ x1: round1(p.x), x2: round1(p.x + p.w), y: round1(p.y + 10) });
+    headings.push({ text: p.g.head.name, sub: `共 ${p.g.total} 项 · ${p.g.trees.length} 个党组织`, x: round1(p.x), y: round1(p.y + 60), right: round1(p.x + p.w) });
+    for (const c of p.block.cells) cells.push({ ...c, x: round1(p.x + c.x), y: round1(p.y + HEAD + c.y), w: round1(c.w), h: round1(c.h) });
+  }
+  const H = Math.max(Math.round(W * A3), best?.H ?? 0, Math.ceil(groveTop + 60));
+  return { width: W, height: H, margin: M, cells, headings, rules, columns: best?.k ?? 1 };
 }
 
 /** The whole forest as one SVG (for the PNG): no links, no external references. */
@@ -206,11 +238,11 @@ export function renderForestSvg(forest: Forest, options: PosterOptions): string 
   for (const h of p.headings) {
     out.push(`<text x="${h.x}" y="${h.y}" font-size="40" font-weight="700" fill="#7d0c13">${escapeXml(h.text)}</text>`);
     out.push(
-      `<text x="${p.width - p.margin}" y="${h.y}" text-anchor="end" font-size="26" fill="${TREE_COLORS.label}">${escapeXml(h.sub)}</text>`,
+      `<text x="${h.x}" y="${round1(h.y + 40)}" font-size="26" fill="${TREE_COLORS.label}">${escapeXml(h.sub)}</text>`,
     );
   }
   p.cells.forEach((c, i) => {
-    const s = posterScale(c.tree, forest);
+    const s = c.s;
     const tw = c.tree.layout.width * s;
     const th = c.tree.layout.height * s;
     out.push(

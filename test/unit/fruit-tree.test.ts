@@ -187,6 +187,10 @@ describe('buildForest', () => {
       const forest = buildForest(units, byUnit);
       const p = layoutPoster(forest, { title: '红树林', subtitle: 's' });
       expect(p.cells.length).toBe(count);
+      // Poster proportions: A3 landscape for a small forest, never a thin endless strip for a big one.
+      expect(p.height).toBeGreaterThanOrEqual(Math.round((p.width * 1754) / 2480));
+      expect(p.height).toBeLessThanOrEqual(p.width * 1.6);
+      if (count === 3) expect(p.height).toBe(1754);
       for (const c of p.cells) {
         expect(c.x).toBeGreaterThanOrEqual(0);
         expect(c.x + c.w).toBeLessThanOrEqual(p.width);
