@@ -16,12 +16,40 @@ function overlayError(result: CheckResult, contentDir: string) {
   const file = path.resolve(displayRootFor(contentDir), first.file);
   const lines = result.errors.map(formatProblem);
   return {
+    name: '内容检查',
+    title: `内容有 ${result.errors.length} 个错误，请按提示修改`,
     message: `内容检查发现 ${result.errors.length} 个错误，请修改后保存，页面会自动刷新：\n\n${lines.join('\n\n')}`,
+    hint: '每条的格式是：文件:行 — 字段 — 问题 — 怎么改。全部问题（包括提醒）也显示在运行 npm run dev 的终端窗口里。',
     stack: '',
     plugin: 'red-content-check',
     id: file,
     ...(first.line ? { loc: { file, line: first.line, column: 1 } } : {}),
   };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** The page shown in `npm run dev` while the content has errors. */
+export function errorPage(result: CheckResult, base: string): string {
+  const items = result.errors
+    .map(
+      (p) =>
+        `<li><p class="where">${escapeHtml(p.line ? `${p.file}:${p.line}` : p.file)}${p.field ? ` — ${escapeHtml(p.field)}` : ''}</p>` +
+        `<p>${escapeHtml(p.message)}</p><p class="fix">怎么改：${escapeHtml(p.hint)}</p></li>`,
+    )
+    .join('');
+  const warnings = result.warnings.length ? `<p>另有 ${result.warnings.length} 个提醒，见运行 npm run dev 的终端窗口。</p>` : '';
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>内容有 ${result.errors.length} 个错误</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;background:#fff7f5;color:#1f1a17;line-height:1.6}
+main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{color:#a4161a;font-size:1.5rem;margin:0 0 .5rem}
+ol{padding-left:1.25rem}li{background:#fff;border:1px solid #e6c9c4;border-left:4px solid #c8102e;border-radius:4px;margin:0 0 1rem;padding:.75rem 1rem;overflow-wrap:anywhere}
+li p{margin:.25rem 0}.where{font-family:ui-monospace,Consolas,monospace;font-weight:600}.fix{color:#1d4d2b}</style>
+<script type="module" src="${escapeHtml(base.replace(/\/?$/, '/'))}@vite/client"></script></head>
+<body><main><h1>内容检查发现 ${result.errors.length} 个错误</h1>
+<p>请按下面的说明修改文件并保存，这个页面会自动刷新。</p><ol>${items}</ol>${warnings}</main></body></html>`;
 }
 
 export function contentCheckIntegration(options: { contentDir: string }): AstroIntegration {
@@ -46,6 +74,18 @@ export function contentCheckIntegration(options: { contentDir: string }): AstroI
         }
       },
       'astro:server:setup': ({ server }) => {
+        // While the content has errors, every page shows them (in Chinese, located) instead of
+        // whatever Astro would fail with; the page reloads by itself once the files are fixed.
+        server.middlewares.use((req, res, next) => {
+          const accept = String(req.headers.accept ?? '');
+          if (!last?.errors.length || req.method !== 'GET' || !accept.includes('text/html')) return next();
+          res.statusCode = 500;
+          res.setHeader('Content-Type', 'text/html; charset=utf-8');
+          res.end(errorPage(last, server.config.base));
+        });
+        // Run before Astro's own page handler (which would fail on the bad content first).
+        const stack = server.middlewares.stack;
+        stack.unshift(stack.pop()!);
         const send = () => {
           if (last?.errors.length) server.ws.send({ type: 'error', err: overlayError(last, contentDir) });
         };
