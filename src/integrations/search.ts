@@ -11,7 +11,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { normalizeBase } from '../lib/paths.ts';
 import { pageTitle, withTitleNgrams } from '../lib/search-terms.ts';
 
 function htmlFiles(root: string, rel = ''): string[] {
@@ -26,8 +25,7 @@ function htmlFiles(root: string, rel = ''): string[] {
   return out.sort();
 }
 
-export function searchIntegration(options: { base: string }): AstroIntegration {
-  const base = normalizeBase(options.base);
+export function searchIntegration(_options: { base: string }): AstroIntegration {
   return {
     name: 'red-columns:search',
     hooks: {
@@ -41,7 +39,8 @@ export function searchIntegration(options: { base: string }): AstroIntegration {
           const html = readFileSync(path.join(root, rel), 'utf8');
           if (!html.includes('data-pagefind-body')) continue;
           const title = pageTitle(html) ?? '';
-          const url = base + rel.replace(/(^|\/)index\.html$/, '$1');
+          // Site-relative: the search page sets Pagefind's baseUrl to the sub-path.
+          const url = '/' + rel.replace(/(^|\/)index\.html$/, '$1');
           const res = await index.addHTMLFile({ url, content: withTitleNgrams(html, title) });
           if (res.errors.length) throw new Error(`Pagefind 索引 ${rel} 失败：${res.errors.join('; ')}`);
           pages++;
