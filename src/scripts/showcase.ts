@@ -78,6 +78,8 @@ export function startShowcase(root: HTMLElement): void {
     const tt = v.textTracks[0];
     if (tt) tt.mode = list[index]!.captions ? 'showing' : 'disabled';
     void v.play().catch(() => {});
+    // It may have failed while it was preloading: its error event is already past.
+    if (v.error) retry = window.setTimeout(() => show(index + 1), 3000);
     const item = list[index]!;
     titleEl.textContent = item.title;
     unitEl.textContent = item.unit;

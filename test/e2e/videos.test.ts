@@ -193,6 +193,23 @@ describe('showcase (展播模式)', () => {
     clean(w);
   });
 
+  it('skips a video that cannot be loaded and carries on', async () => {
+    const w = await openPage(browser, server.origin, { viewport: DESKTOP });
+    open.push(w);
+    await w.page.route('**/grid.mp4', (route) => route.abort('failed'));
+    await w.page.goto(server.url('videos/showcase/'));
+    const seen: string[] = [];
+    for (let n = 1; n <= 4; n++) {
+      await w.page.waitForFunction((k) => Number(document.querySelector<HTMLElement>('[data-showcase]')!.dataset.plays) >= k, n, {
+        timeout: 15_000,
+      });
+      seen.push((await state(w.page)).title ?? '');
+    }
+    // The broken item is shown briefly, then skipped; the loop goes on.
+    expect(seen).toEqual(['风雨巡线人', '网格党员进社区：党员服务站里的红马甲', '重温入党誓词：测试公司“七一”主题党日', '风雨巡线人']);
+    expect(w.errors.filter((e) => !/grid\.mp4|Failed to load resource/.test(e))).toEqual([]);
+  });
+
   it('?unit= includes sub-units, ?category= limits to one category, and a single item loops', async () => {
     const w = await visit('videos/showcase/?unit=grid-general');
     await w.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-showcase]')!.dataset.plays === '1');
