@@ -3,6 +3,7 @@
  * /dangjian/) into its own folder. Playback, transcript seeking, and the lobby-screen
  * showcase looping for several rounds with a flat DOM and JS heap.
  */
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,16 @@ describe('video page', () => {
       await w.page.screenshot({ path: path.join(ROOT, 'test-results', 'screenshots', `showcase-${label}.png`) });
       await w.close();
     }
+  });
+});
+
+describe('accessibility', () => {
+  it.each([['videos/'], ['videos/party-day/'], ['videos/grid-service/'], ['videos/showcase/']])('%s has no WCAG 2.2 AA violations', async (p) => {
+    const w = await visit(p);
+    await w.page.waitForLoadState('load');
+    const axe = await new AxeBuilder({ page: w.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await w.close();
   });
 });
 
