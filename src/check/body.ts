@@ -10,10 +10,7 @@
  * There is no whitelist of components yet: when one is needed, it is added here and in
  * rehype-sanitize.ts together, by a developer.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, Nodes as HastNodes } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { Nodes as MdastNodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -22,7 +19,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { isEntryHref, resolveEntryHref } from '../lib/entry-links.ts';
 import { judgeElement, judgeMarkdownUrl, type PolicyOptions, type Refusal } from '../markdown/html-policy.ts';
-import { elementAttributes } from '../markdown/rehype-sanitize.ts';
+import { exists } from './exists.ts';
 import type { Problem } from './problem.ts';
 
 export interface BodyContext {
@@ -63,40 +60,67 @@ function refusalProblem(ctx: BodyContext, line: number, r: Refusal): Problem {
   return { file: ctx.display, line, field: FIELD, message: r.message, hint: r.hint };
 }
 
-function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void {
-  // Quick exit: most inline HTML nodes are closing tags or harmless.
-  if (!/<[a-z]/i.test(value)) return;
-  const tree = fromHtml(value, { fragment: true });
-  const walk = (node: HastNodes) => {
-    if (node.type === 'element') {
-      const el = node as Element;
-      const at = line + (el.position?.start.line ?? 1) - 1;
-      const { attrs } = elementAttributes(el);
-      const verdict = judgeElement(el.tagName, attrs, ctx.policy);
-      for (const r of verdict.refusals) ctx.error(refusalProblem(ctx, at, r));
-      if (verdict.drop) return;
-      if (verdict.unknownTag) {
-        ctx.warn({
-          file: ctx.display,
-          line: at,
-          field: FIELD,
-          message: `网站不支持 <${verdict.unknownTag}> 标签，发布时只保留其中的文字`,
-          hint: '删除这个标签（常见于从 Word 复制的内容），用 Markdown 排版：**加粗**、## 小标题、- 列表',
-        });
-      }
-      if (el.tagName === 'img' && !(typeof attrs.alt === 'string' && attrs.alt.trim())) {
-        ctx.warn({
-          file: ctx.display,
-          line: at,
-          field: FIELD,
-          message: '图片缺少文字说明（alt），看不见图片的读者不知道图上是什么',
-          hint: '在 <img> 里加上 alt="图片内容"，或改用 ![图片内容](./图片.jpg)',
-        });
-      }
+const TAG_RE = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTR_RE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', sol: '/', lpar: '(', rpar: ')' };
+
+/** Decode the character references browsers decode in attribute values (`&#106;avascript:`). */
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
     }
-    if ('children' in node) for (const c of node.children) walk(c as HastNodes);
-  };
-  walk(tree);
+    return NAMED[ref.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * Raw HTML of one Markdown `html` node, judged tag by tag with the same policy the sanitizer
+ * applies (a light scanner: parsing every fragment with parse5 would make the check slow;
+ * the sanitizer on the built pages is the one that must be exact).
+ */
+function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void {
+  if (!/<[a-z]/i.test(value)) return;
+  TAG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TAG_RE.exec(value))) {
+    const tag = m[1]!.toLowerCase();
+    const attrs: Record<string, string | true> = {};
+    ATTR_RE.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    while ((a = ATTR_RE.exec(m[2] ?? ''))) {
+      const v = a[2] ?? a[3] ?? a[4];
+      attrs[a[1]!.toLowerCase()] = v === undefined ? true : decodeEntities(v);
+    }
+    const at = line + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+    const verdict = judgeElement(tag, attrs, ctx.policy);
+    for (const r of verdict.refusals) ctx.error(refusalProblem(ctx, at, r));
+    if (verdict.drop) {
+      // Skip what is inside (`<script>…</script>`): it is removed with the element.
+      const close = value.toLowerCase().indexOf(`</${tag}`, TAG_RE.lastIndex);
+      if (close >= 0) TAG_RE.lastIndex = close;
+      continue;
+    }
+    if (verdict.unknownTag) {
+      ctx.warn({
+        file: ctx.display,
+        line: at,
+        field: FIELD,
+        message: `网站不支持 <${verdict.unknownTag}> 标签，发布时只保留其中的文字`,
+        hint: '删除这个标签（常见于从 Word 复制的内容），用 Markdown 排版：**加粗**、## 小标题、- 列表',
+      });
+    }
+    if (tag === 'img' && !(typeof attrs.alt === 'string' && attrs.alt.trim())) {
+      ctx.warn({
+        file: ctx.display,
+        line: at,
+        field: FIELD,
+        message: '图片缺少文字说明（alt），看不见图片的读者不知道图上是什么',
+        hint: '在 <img> 里加上 alt="图片内容"，或改用 ![图片内容](./图片.jpg)',
+      });
+    }
+  }
 }
 
 function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyContext): void {
@@ -118,7 +142,7 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
         message: `链接 ${url} 指向的不是栏目里的文章（解析为 ${ctx.show(resolved)}）`,
         hint: '链接其他文章时写那篇文章 .md 文件的相对路径，例如 [第12期沙龙](../salon/2026-12.md)',
       });
-    } else if (!existsSync(target.file)) {
+    } else if (!exists(target.file)) {
       ctx.error({
         file: ctx.display,
         line,
@@ -131,7 +155,7 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
   }
   const resolved = path.resolve(path.dirname(ctx.file), local);
   if (kind === 'image') {
-    if (!existsSync(resolved)) {
+    if (!exists(resolved)) {
       ctx.error({
         file: ctx.display,
         line,
@@ -150,7 +174,7 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
     }
     return;
   }
-  if (path.extname(local) && !existsSync(resolved)) {
+  if (path.extname(local) && !exists(resolved)) {
     ctx.error({
       file: ctx.display,
       line,

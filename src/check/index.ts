@@ -21,6 +21,7 @@ import { VIDEO_EXTENSIONS } from '../schemas/videos.ts';
 import { checkBody, IMAGE_EXTENSIONS } from './body.ts';
 import { ALL_KEYS, fieldsOf, NESTED_FIELDS, nearest, SITE_FIELDS, UNIT_FIELDS, type FieldInfo } from './fields.ts';
 import { compareProblems, type CheckResult, type Problem } from './problem.ts';
+import { clearExistsCache, exists } from './exists.ts';
 import { readText } from './text.ts';
 import { locatePath, parseYaml, rawValue, scanKeySlips } from './yaml.ts';
 
@@ -137,6 +138,7 @@ export function displayRootFor(contentDirInput: string): string {
 export function checkContent(contentDirInput: string, options: CheckOptions = {}): CheckResult {
   const contentDir = path.resolve(contentDirInput);
   const displayRoot = options.displayRoot ?? displayRootFor(contentDir);
+  clearExistsCache();
   const show = (abs: string) => path.relative(displayRoot, abs).split(path.sep).join('/') || '.';
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -174,7 +176,7 @@ export function checkContent(contentDirInput: string, options: CheckOptions = {}
           }
         }
         for (const key of Object.keys((value ?? {}) as object)) {
-          if (!(key in SITE_FIELDS)) {
+          if (!(key in SITE_FIELDS) && !(key in siteSchema.shape)) {
             const idx = locatePath(lines, [key]);
             warn({
               file: show(siteFile),
@@ -302,6 +304,7 @@ export function checkContent(contentDirInput: string, options: CheckOptions = {}
   for (const column of COLUMN_IDS) {
     const columnFields = fieldsOf(column);
     const schema = schemas[column] as z.ZodType;
+    const schemaKeys = new Set(Object.keys((schema as unknown as { shape?: object }).shape ?? {}));
     const slugs = new Map<string, string>();
     const issues = new Map<number, string>();
     const salonMonths: string[] = [];
@@ -454,7 +457,8 @@ export function checkContent(contentDirInput: string, options: CheckOptions = {}
 
       // Unknown keys: harmless, but usually a typo (`titel:`).
       for (const key of Object.keys(fm)) {
-        if (key in columnFields) continue;
+        // Fields the schema knows (other features may add optional ones) are fine.
+        if (key in columnFields || schemaKeys.has(key)) continue;
         const idx = locatePath(fmLines, [key]);
         const guess = nearest(key, Object.keys(columnFields), 1)[0];
         warn({
@@ -482,7 +486,7 @@ export function checkContent(contentDirInput: string, options: CheckOptions = {}
         const abs = path.resolve(dir, v);
         const at = lineOf(locatePath(fmLines, p));
         const label = fieldLabel(p);
-        if (!existsSync(abs)) {
+        if (!exists(abs)) {
           const what = kind === 'image' ? '图片' : kind === 'video' ? '视频' : '字幕';
           error({
             file: display,

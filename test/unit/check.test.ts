@@ -186,6 +186,21 @@ describe('content check: unsafe HTML and MDX', () => {
     `);
   });
 
+  it('sees through character references, upper case and single quotes; skips what is inside a refused element', () => {
+    const body = [
+      '<a href="&#106;avascript&colon;alert(1)">甲</a> <IMG SRC=\'./a.png\' ONERROR=\'x()\'>',
+      '',
+      '<STYLE>',
+      '<div onclick="x()">在 style 里面的不再重复报告</div>',
+      '</STYLE>',
+    ].join('\n');
+    expect(errors({ 'highlights/a.md': `${GOOD_HIGHLIGHT}${body}\n` })).toMatchInlineSnapshot(`
+      "content/highlights/a.md:10 — 正文 — href 里不允许写 javascript: 开头的地址，它会运行代码或藏着内容 — 改成普通网址或文章旁边的文件，例如 [第12期沙龙](../salon/2026-12.md)
+      content/highlights/a.md:10 — 正文 — 不允许在 HTML 标签上写 onerror="…"，它会在读者的电脑上运行代码 — 删除 onerror="…" 这一部分；需要互动功能请联系网站管理员
+      content/highlights/a.md:12 — 正文 — 正文里不允许使用样式表 <style>，它可能在读者的电脑上运行代码或改变页面 — 删除这段 <style>…</style>；网站的样式统一设置，正文只用 Markdown 排版"
+    `);
+  });
+
   it('refuses import, export, expressions and components in MDX; allows comments and plain HTML', () => {
     const body = ['', "import Chart from './chart.astro'", '', '{/* 备注 */}', '', '<details><summary>展开</summary>内容</details>', '', '{1 + 1}', '', '<Chart />'].join('\n');
     expect(errors({ 'highlights/a.mdx': `${GOOD_HIGHLIGHT}${body}\n` })).toMatchInlineSnapshot(`
