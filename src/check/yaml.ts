@@ -101,6 +101,34 @@ export function parseYaml(text: string, fileName: string): YamlResult {
           }
         }
       }
+      // The two slips behind most “bad indentation” reports: an English colon + space inside a
+      // value (`title: 标题: 副标题`) and a value that starts with an English quote (`title: "三训"体系`).
+      const line = text.split('\n')[index] ?? '';
+      const kv = /^\s*(?:-\s+)?([A-Za-z][\w-]*):\s+(.*)$/.exec(line);
+      if (kv) {
+        const [, key, value = ''] = kv;
+        const q = value[0];
+        if ((q === '"' || q === "'") && value.indexOf(q, 1) > 0 && value.slice(value.indexOf(q, 1) + 1).trim() && !value.slice(value.indexOf(q, 1) + 1).trim().startsWith('#')) {
+          return {
+            ok: false,
+            problem: {
+              index,
+              message: 'YAML 格式错误：内容以英文引号开头，引号后面还有文字',
+              hint: `把英文引号换成中文引号，例如 ${key}: ${value.replace(/"([^"]*)"/g, '“$1”')}`,
+            },
+          };
+        }
+        if (q !== '"' && q !== "'" && /:\s/.test(value.replace(/\s#.*$/, ''))) {
+          return {
+            ok: false,
+            problem: {
+              index,
+              message: 'YAML 格式错误：内容里有“英文冒号 + 空格”，会被当成新的字段',
+              hint: `把内容里的英文冒号换成中文冒号“：”，例如 ${key}: ${value.replace(/:\s*/g, '：')}；或者把整段内容用英文引号括起来`,
+            },
+          };
+        }
+      }
       return { ok: false, problem: { index, ...explained } };
     }
     throw err;

@@ -51,6 +51,18 @@ describe('content check: one message per mistake', () => {
     expect(errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('kind: case', 'kind: [case') })).toMatchInlineSnapshot(`"content/highlights/a.md:5 — kind — YAML 格式错误：引号或括号没有配对 — 检查这一行的英文引号 " "、方括号 [ ] 和花括号 { } 是否成对；内容里的引号请用中文引号“”"`);
   });
 
+  it('YAML: an English colon + space inside a value', () => {
+    expect(errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('title: 三训体系', 'title: 三训体系: 为党建核心队伍充电赋能') })).toMatchInlineSnapshot(`"content/highlights/a.md:2 — title — YAML 格式错误：内容里有“英文冒号 + 空格”，会被当成新的字段 — 把内容里的英文冒号换成中文冒号“：”，例如 title: 三训体系：为党建核心队伍充电赋能；或者把整段内容用英文引号括起来"`);
+  });
+
+  it('YAML: a value starting with an English quote', () => {
+    expect(errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('title: 三训体系', 'title: "三训"体系') })).toMatchInlineSnapshot(`"content/highlights/a.md:2 — title — YAML 格式错误：内容以英文引号开头，引号后面还有文字 — 把英文引号换成中文引号，例如 title: “三训”体系"`);
+  });
+
+  it('YAML: a tab in the indentation', () => {
+    expect(errors({ 'salon/a.md': salon('a', 1, '2026-01-20', 'speakers:\n\t- name: 张三\n') })).toMatchInlineSnapshot(`"content/salon/a.md:8 — name — YAML 格式错误：缩进里用了 Tab 键 — 把行首的 Tab 换成空格（每层缩进两个空格）"`);
+  });
+
   it('full-width colon after a key', () => {
     expect(errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('author: 机关党委宣传组', 'author：机关党委宣传组') })).toMatchInlineSnapshot(`"content/highlights/a.md:6 — author — 字段名 author 后面用了中文全角冒号“：” — 改成英文半角冒号加一个空格：author: 机关党委宣传组"`);
   });
