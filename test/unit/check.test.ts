@@ -63,6 +63,10 @@ describe('content check: one message per mistake', () => {
     expect(errors({ 'salon/a.md': salon('a', 1, '2026-01-20', 'speakers:\n\t- name: 张三\n') })).toMatchInlineSnapshot(`"content/salon/a.md:8 — name — YAML 格式错误：缩进里用了 Tab 键 — 把行首的 Tab 换成空格（每层缩进两个空格）"`);
   });
 
+  it('no space after the colon', () => {
+    expect(errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('title: 三训体系', 'title:三训体系') })).toMatchInlineSnapshot(`"content/highlights/a.md:2 — title — 字段名 title 的冒号后面缺少空格 — 在冒号后面加一个空格：title: 三训体系"`);
+  });
+
   it('full-width colon after a key', () => {
     expect(errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('author: 机关党委宣传组', 'author：机关党委宣传组') })).toMatchInlineSnapshot(`"content/highlights/a.md:6 — author — 字段名 author 后面用了中文全角冒号“：” — 改成英文半角冒号加一个空格：author: 机关党委宣传组"`);
   });
@@ -243,5 +247,15 @@ describe('content check: warnings', () => {
 
   it('an unknown field is a warning with the nearest field', () => {
     expect(warnings({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('author:', 'auther:').replace('---\n正文', 'author: 甲\n---\n正文') })).toMatchInlineSnapshot(`"content/highlights/a.md:6 — auther — 红色亮点栏目没有 auther 这个字段，它会被忽略 — 是不是 author（作者/供稿）？字段名请照 docs/authoring.md 填写"`);
+  });
+});
+
+describe('the author guide quotes real messages', () => {
+  it('every message quoted in docs/authoring.md is one the tests check against real output', () => {
+    const guide = readFileSync(path.join(ROOT, 'docs/authoring.md'), 'utf8');
+    const tests = ['test/unit/check.test.ts', 'test/cli/authoring-cli.test.ts'].map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
+    const quoted = [...guide.matchAll(/`content\/[^`]*? — ([^`]+)`/g)].map((m) => m[1]!);
+    expect(quoted.length).toBeGreaterThanOrEqual(12);
+    expect(quoted.filter((q) => !tests.includes(q))).toEqual([]);
   });
 });
