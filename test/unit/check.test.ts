@@ -217,6 +217,10 @@ describe('content check: unsafe HTML and MDX', () => {
     `);
   });
 
+  it('an MDX syntax error is located', () => {
+    expect(errors({ 'highlights/a.mdx': `${GOOD_HIGHLIGHT}\n第一行<br>第二行\n` })).toMatchInlineSnapshot(`"content/highlights/a.mdx:11 — 正文 — MDX 语法错误：Expected a closing tag for \`<br>\` (3:4-3:8) before the end of \`paragraph\` — MDX 文件里 < 和 { 有特殊含义：单独的标签要写成 <br />，普通文字里的 { } < 请改用全角符号；不需要 MDX 功能时把文件扩展名改成 .md"`);
+  });
+
   it('refuses import, export, expressions and components in MDX; allows comments and plain HTML', () => {
     const body = ['', "import Chart from './chart.astro'", '', '{/* 备注 */}', '', '<details><summary>展开</summary>内容</details>', '', '{1 + 1}', '', '<Chart />'].join('\n');
     expect(errors({ 'highlights/a.mdx': `${GOOD_HIGHLIGHT}${body}\n` })).toMatchInlineSnapshot(`
