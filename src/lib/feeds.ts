@@ -10,7 +10,7 @@ import type { FeedChannel, FeedItem } from './feed-format.ts';
 import { creditHtml, extrasAfterHtml, extrasBeforeHtml } from './republish/article.ts';
 import { absolutizeHtml, escapeHtml } from './republish/html.ts';
 import { inFeeds } from './republish/policy.ts';
-import { absoluteBodyHtml, articleMeta } from './republish-entry.ts';
+import { absoluteBodyHtml, articleMeta, portableBodyHtml } from './republish-entry.ts';
 
 /** How many entries a feed lists (newest first). */
 export const FEED_LIMIT = 50;
@@ -31,13 +31,13 @@ function img(src: string | undefined, alt: string): string {
 
 /** Full HTML of one entry for a feed (absolute URLs). */
 async function contentHtml(entry: AnyEntry): Promise<string> {
-  const body = await absoluteBodyHtml(entry);
   const pageUrl = paths.absolute(entryUrl(entry));
+  if (entry.collection === 'highlights') {
+    const meta = await articleMeta(entry);
+    return extrasBeforeHtml(meta) + (await portableBodyHtml(entry)) + extrasAfterHtml(meta) + creditHtml(meta);
+  }
+  const body = await absoluteBodyHtml(entry);
   switch (entry.collection) {
-    case 'highlights': {
-      const meta = await articleMeta(entry);
-      return extrasBeforeHtml(meta) + body + extrasAfterHtml(meta) + creditHtml(meta);
-    }
     case 'one-picture': {
       const d = entry.data;
       const outline = d.outline

@@ -13,9 +13,9 @@ import { resolveEntryHref, slugOfFile } from './entry-links.ts';
 import { needsBase } from './paths.ts';
 import { contentDir } from './settings.ts';
 import { clipboardHtml, type ArticleMeta } from './republish/article.ts';
-import { absolutizeHtml, imgTags } from './republish/html.ts';
+import { absolutizeHtml, escapeHtml, imgTags, replaceImgTags } from './republish/html.ts';
 import { kitImage, type KitImage } from './republish/images.ts';
-import { buildKitZip, KIT_FILE } from './republish/kit.ts';
+import { buildKitZip, KIT_FILE, type KitInput } from './republish/kit.ts';
 import { articleMarkdown, markdownImages, rewriteMarkdownBody } from './republish/markdown.ts';
 
 type Highlight = CollectionEntry<'highlights'>;
@@ -56,8 +56,7 @@ export async function absoluteBodyHtml(entry: AnyEntry): Promise<string> {
  * rendered themselves (`Astro.slots.render`), so the page never goes through the container.
  */
 export async function clipboardHtmlFor(entry: Highlight, renderedBody?: string): Promise<string> {
-  const body = renderedBody === undefined ? await absoluteBodyHtml(entry) : absolutizeHtml(renderedBody, paths.absolute(entryUrl(entry)));
-  return clipboardHtml(await articleMeta(entry), body);
+  return clipboardHtml(await articleMeta(entry), await portableBodyHtml(entry, renderedBody));
 }
 
 /** An absolute URL for a link written in an entry's Markdown body. */
@@ -92,40 +91,105 @@ function readImage(entry: AnyEntry, src: string): Uint8Array | undefined {
   }
 }
 
+const parts = new Map<string, Promise<KitInput>>();
 const kits = new Map<string, Promise<Uint8Array>>();
+
+/** Everything the 转载包 holds, gathered once per build. */
+export function kitParts(entry: Highlight): Promise<KitInput> {
+  let hit = parts.get(entry.id);
+  if (!hit) {
+    hit = gatherKit(entry);
+    parts.set(entry.id, hit);
+  }
+  return hit;
+}
 
 /** The 转载包 bytes of a highlight (built once per build; the page shows its size). */
 export function kitForEntry(entry: Highlight): Promise<Uint8Array> {
   let hit = kits.get(entry.id);
   if (!hit) {
-    hit = buildKit(entry);
+    hit = kitParts(entry).then(buildKitZip);
     kits.set(entry.id, hit);
   }
   return hit;
 }
 
-async function buildKit(entry: Highlight): Promise<Uint8Array> {
-  const meta = await articleMeta(entry);
-  const bodyHtml = await absoluteBodyHtml(entry);
-  const body = entry.body ?? '';
+/**
+ * Base-relative URL of a kit image published beside the entry
+ * (`highlights/SLUG/images/NAME-web.jpg`): plain JPEG/PNG that any OA editor or feed reader shows.
+ */
+export function kitImageUrl(entry: Highlight, file: string): string {
+  return paths.url(`highlights/${entry.id}/${file}`);
+}
+
+/**
+ * The body with every URL absolute and, in builds, each local image swapped for its
+ * published web-size JPEG/PNG (the page itself uses WebP, which old OA editors cannot show).
+ * The dev server keeps the page's images (it never runs the container inside a page).
+ */
+export async function portableBodyHtml(entry: Highlight, renderedBody?: string): Promise<string> {
+  const html = renderedBody ?? (await entryBodyHtml(entry));
+  const pageUrl = paths.absolute(entryUrl(entry));
+  if (import.meta.env.DEV) return absolutizeHtml(html, pageUrl);
+  const { bodyImages } = await kitParts(entry);
+  const swapped = replaceImgTags(html, (_img, i) => {
+    const k = bodyImages[i];
+    return k
+      ? `<img src="${escapeHtml(kitImageUrl(entry, k.web))}" alt="${escapeHtml(k.alt)}" width="${k.width}" height="${k.height}">`
+      : undefined;
+  });
+  return absolutizeHtml(swapped, pageUrl);
+}
+
+interface KitImages {
+  cover: KitImage | undefined;
+  /** Local images written in the body, in order. */
+  written: { alt: string; src: string }[];
+  /** Kit image of each written source. */
+  bySrc: Map<string, KitImage>;
+}
+
+const imageSets = new Map<string, Promise<KitImages>>();
+
+/**
+ * The kit's images (cover and body images from the Markdown source), without rendering the
+ * body: the published-images route lists them without ever touching the Astro container.
+ */
+export function kitImages(entry: Highlight): Promise<KitImages> {
+  let hit = imageSets.get(entry.id);
+  if (!hit) {
+    hit = gatherImages(entry);
+    imageSets.set(entry.id, hit);
+  }
+  return hit;
+}
+
+async function gatherImages(entry: Highlight): Promise<KitImages> {
   const used = new Set<string>();
   const bySrc = new Map<string, KitImage>();
-
   // The cover as the author wrote it (the parsed field is already an optimized asset).
   const raw = matter(readFileSync(path.resolve(entry.filePath ?? ''), 'utf8').replace(/^\uFEFF/, '')).data as { cover?: unknown };
   let cover: KitImage | undefined;
   if (typeof raw.cover === 'string' && isLocal(raw.cover)) {
     const bytes = readImage(entry, raw.cover);
-    if (bytes) cover = await kitImage(used, raw.cover, bytes, `${meta.title}（封面）`);
+    if (bytes) cover = await kitImage(used, raw.cover, bytes, `${entry.data.title}（封面）`);
   }
-
-  // Body images: the rendered local <img>s are the Markdown images, in order.
-  const written = markdownImages(body).filter((i) => isLocal(i.src));
+  const written = markdownImages(entry.body ?? '').filter((i) => isLocal(i.src));
   for (const w of written) {
     if (bySrc.has(w.src)) continue;
     const bytes = readImage(entry, w.src);
     if (bytes) bySrc.set(w.src, await kitImage(used, w.src, bytes, w.alt));
   }
+  return { cover, written, bySrc };
+}
+
+async function gatherKit(entry: Highlight): Promise<KitInput> {
+  const meta = await articleMeta(entry);
+  const bodyHtml = await absoluteBodyHtml(entry);
+  const body = entry.body ?? '';
+  const { cover, written, bySrc } = await kitImages(entry);
+
+  // Body images: the rendered local <img>s are the Markdown images, in order.
   const rendered = imgTags(bodyHtml);
   let k = 0;
   const bodyImages = rendered.map((img) => {
@@ -141,5 +205,5 @@ async function buildKit(entry: Highlight): Promise<Uint8Array> {
     rewriteMarkdownBody(body, { image: (src) => bySrc.get(src)?.web, link: linkResolver(entry) }),
     cover?.web,
   );
-  return buildKitZip({ meta, bodyHtml, bodyImages, cover, markdown });
+  return { meta, bodyHtml, bodyImages, cover, markdown };
 }

@@ -62,8 +62,19 @@ beforeAll(() => {
 describe('转载包 (republish kit)', () => {
   it('is built for every highlight that may be republished, and only for those', () => {
     for (const slug of KITS) expect(existsSync(kitPath(OUT_A, slug)), slug).toBe(true);
+    expect(existsSync(path.join(OUT_A, 'highlights', INTERNAL, 'images'))).toBe(false);
     const zips = walk(OUT_A).filter((f) => f.endsWith('.zip'));
     expect(zips.map((f) => path.relative(OUT_A, f)).sort()).toEqual(KITS.map((s) => `highlights/${s}/republish-kit.zip`).sort());
+  });
+
+  it('no page, feed or kit is left with an unresolved image placeholder', () => {
+    for (const f of walk(OUT_A).filter((f) => /\.(html|xml|json)$/.test(f))) {
+      expect(readFileSync(f, 'utf8').includes('__ASTRO_IMAGE_'), path.relative(OUT_A, f)).toBe(false);
+    }
+    for (const slug of KITS) {
+      const html = strFromU8(unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, slug))))['article.html']!);
+      expect(html.includes('__ASTRO_IMAGE_'), slug).toBe(false);
+    }
   });
 
   it('two builds give the same bytes', () => {
@@ -266,6 +277,10 @@ describe('feeds', () => {
     const cats = (item.category as (string | { '#text': string; '@_domain': string })[]).map((c) => (typeof c === 'string' ? c : `${c['@_domain']}:${c['#text']}`));
     expect(cats).toEqual(['column:红色亮点', 'unit:网格服务党支部', '工作亮点', '网格化', '党员网格员', '为民服务']);
     const html = parse(item['content:encoded']);
+    expect(html.querySelectorAll('img').map((i) => i.getAttribute('src'))).toEqual([
+      `${SITE}highlights/grid-service/images/shang-men-fu-wu-web.jpg`,
+      `${SITE}highlights/grid-service/images/station-web.png`,
+    ]);
     expect(html.querySelectorAll('table th').length).toBe(3);
     expect(html.querySelector('strong')?.text).toBe('12 个网格');
     expect(html.querySelectorAll('img').length).toBe(2);
@@ -420,8 +435,13 @@ describe('highlight page tools', () => {
     const imgs = html.querySelectorAll('img').map((i) => i.getAttribute('src')!);
     expect(imgs).toHaveLength(2);
     for (const src of imgs) {
-      expect(src.startsWith(`${SITE}_astro/`), src).toBe(true);
-      expect(fileFor(src), src).not.toBeNull();
+      // Plain JPEG/PNG published beside the entry (old OA editors cannot show the page's WebP):
+      // the same bytes as the kit's web-size copies.
+      expect(src, src).toMatch(new RegExp(`^${SITE}highlights/grid-service/images/[a-z0-9-]+-web\\.(jpg|png)$`));
+      const file = fileFor(src);
+      expect(file, src).not.toBeNull();
+      const kit = unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, 'grid-service'))));
+      expect(sha(readFileSync(file!))).toBe(sha(kit[`images/${src.split('/').pop()}`]!));
     }
     expect(html.text).toContain('来源单位：网格服务党支部');
     expect(html.text).toContain(`原文链接：${SITE}highlights/grid-service/`);
