@@ -80,6 +80,17 @@ describe('红树林 and 红果树 in Chromium', () => {
     await w.close();
   });
 
+  it('prints /forest/ on A3 landscape sheets', async () => {
+    const w = await openPage(browser, origin, { viewport: DESKTOP });
+    await w.page.goto(origin + base + 'forest/');
+    const pdf = (await w.page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    const boxes = [...pdf.matchAll(/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    expect(boxes.length).toBeGreaterThan(0);
+    // A3 landscape: 420 × 297 mm = 1191 × 842 pt.
+    for (const b of boxes) expect(b).toEqual([1191, 842]);
+    await w.close();
+  });
+
   it('the year selector links to static pages and marks the current one', async () => {
     const w = await openPage(browser, origin, { viewport: PHONE, javaScriptEnabled: false });
     await w.page.goto(origin + base + 'forest/');
