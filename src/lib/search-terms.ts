@@ -25,13 +25,12 @@ export function hanNgrams(text: string, min = 2, max = 3): string[] {
 export const NGRAM_MARK = 'data-red-ngrams';
 
 /**
- * Insert the n-grams of `title` into an entry page's HTML, as the last child of the
- * `data-pagefind-body` element, with a low weight. Returns the HTML unchanged when the
- * page has no such element.
+ * Insert the index-only text into an entry page's HTML, as the last child of the
+ * `data-pagefind-body` element: the title (weighted like a heading: the page's own header
+ * is left out of the index so that snippets start in the text), the unit's name, and the
+ * title's n-grams (low weight). Returns the HTML unchanged when the page has no such element.
  */
-export function withTitleNgrams(html: string, title: string): string {
-  const grams = hanNgrams(title);
-  if (grams.length === 0) return html;
+export function withTitleNgrams(html: string, title: string, unit = pageMeta(html, 'unit') ?? ''): string {
   const m = /<(\w+)\b[^>]*\bdata-pagefind-body\b[^>]*>/.exec(html);
   if (!m) return html;
   const tag = m[1]!;
@@ -48,8 +47,25 @@ export function withTitleNgrams(html: string, title: string): string {
     }
   }
   if (close < 0) return html;
-  const block = `<p ${NGRAM_MARK} data-pagefind-weight="2">${grams.join(' ')}</p>`;
+  const grams = hanNgrams(title);
+  const parts = [
+    title && `<p data-pagefind-weight="7">${escapeHtml(title)}</p>`,
+    unit && `<p>${escapeHtml(unit)}</p>`,
+    grams.length > 0 && `<p data-pagefind-weight="2">${grams.join(' ')}</p>`,
+  ].filter(Boolean);
+  if (parts.length === 0) return html;
+  const block = `<div ${NGRAM_MARK}>${parts.join('')}</div>`;
   return html.slice(0, close) + block + html.slice(close);
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A `data-pagefind-meta="KEY:VALUE"` value of the page. */
+export function pageMeta(html: string, key: string): string | undefined {
+  const m = new RegExp(`data-pagefind-meta="${key}:([^"]*)"`).exec(html);
+  return m ? decodeEntities(m[1]!) : undefined;
 }
 
 /** The page title Pagefind would read: the `data-pagefind-meta="title"` element's text. */

@@ -67,6 +67,7 @@ const pageTypes: [string, () => string][] = [
   ...COLUMN_IDS.map((c): [string, () => string] => [`entry-${c}`, () => firstLink(`${c}/index.html`)]),
   ['entry-salon-gallery', () => `${base}salon/2026-05/`],
   ['entry-highlight-person', () => `${base}highlights/zhou-hai-feng/`],
+  ['videos-showcase', () => `${base}videos/showcase/`],
   ['units', () => `${base}units/`],
   ['unit', () => `${base}units/${unitWithSubUnits}/`],
   ['unit-archive', () => `${base}units/${unitWithSubUnits}/archive/`],
@@ -114,6 +115,19 @@ describe('offline and CSP', () => {
       expect(csp).toContain("'wasm-unsafe-eval'");
       expect(csp, p).not.toMatch(/https?:\/\//);
     }
+  });
+
+  it('a video plays under the CSP (media from the site itself)', async () => {
+    const { w } = await visit(`${base}videos/drone-patrol/`);
+    const page = w.page;
+    const video = page.locator('video').first();
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.muted = true;
+      return v.play();
+    });
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 1, undefined, { timeout: 15_000 });
+    clean(w);
+    await w.close();
   });
 
   it('no built page links a script, stylesheet, image or frame from another origin', () => {

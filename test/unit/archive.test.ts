@@ -86,13 +86,17 @@ describe('search index terms', () => {
     expect(hanNgrams('林晓雯：守护5G信号')).toEqual(['林晓', '晓雯', '林晓雯', '守护', '信号']);
     expect(hanNgrams('5G')).toEqual([]);
   });
-  it('adds them inside the data-pagefind-body element only', () => {
-    const html = '<html><body><header>网格</header><article data-pagefind-body><h1 data-pagefind-meta="title">网格化服务</h1><article>x</article><p>正文</p></article><footer>f</footer></body></html>';
+  it('adds title, unit and n-grams inside the data-pagefind-body element only', () => {
+    const html =
+      '<html><body><header>网格</header><article data-pagefind-body><h1 data-pagefind-meta="title">网格化服务</h1><article>x</article><p>正文</p><span data-pagefind-meta="unit:慈溪&amp;分公司"></span></article><footer>f</footer></body></html>';
     expect(pageTitle(html)).toBe('网格化服务');
     const out = withTitleNgrams(html, '网格化服务');
-    expect(out).toContain('<p data-red-ngrams data-pagefind-weight="2">网格 格化 化服 服务 网格化 格化服 化服务</p></article><footer>');
+    expect(out).toContain(
+      '<div data-red-ngrams><p data-pagefind-weight="7">网格化服务</p><p>慈溪&amp;分公司</p><p data-pagefind-weight="2">网格 格化 化服 服务 网格化 格化服 化服务</p></div></article><footer>',
+    );
     expect(out.indexOf('data-red-ngrams')).toBeGreaterThan(out.indexOf('<p>正文</p>'));
     expect(withTitleNgrams('<p>no body</p>', '网格化')).toBe('<p>no body</p>');
+    expect(withTitleNgrams('<article data-pagefind-body><p>x</p></article>', 'A<B', '')).toContain('<p data-pagefind-weight="7">A&lt;B</p></div></article>');
   });
   it('reads an escaped title', () => {
     expect(pageTitle('<h1 data-pagefind-meta="title">“三结对”&amp;共建</h1>')).toBe('“三结对”&共建');
