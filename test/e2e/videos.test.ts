@@ -201,6 +201,10 @@ describe('showcase (展播模式)', () => {
     await page.keyboard.press('ArrowLeft');
     expect((await state(page)).title).toBe('重温入党誓词：测试公司“七一”主题党日');
     await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('video.on')!.paused);
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement?.matches('[data-showcase]'), null, { timeout: 5000 });
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement === null, null, { timeout: 5000 });
     clean(w);
   });
 
