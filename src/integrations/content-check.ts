@@ -1,9 +1,10 @@
 /**
  * The content check inside Astro, so authors see our Chinese, located messages before
  * anything Astro says about a schema:
- * - `astro dev`: checked at start (terminal) and again whenever a file under the content
- *   folder changes; errors are shown in the browser's error overlay (sent to every page
- *   that connects) and cleared once fixed.
+ * - `astro dev`: checked at start (terminal); with errors, the start waits until the files
+ *   are fixed (Astro would otherwise stop on e.g. a YAML error with an English stack trace).
+ *   Checked again whenever a file under the content folder changes: while there are errors,
+ *   every page shows them (and the browser's error overlay), cleared once fixed.
  * - `astro build` run directly (not through `npm run build`, which checks first and sets
  *   RED_CHECKED): errors stop the build.
  */
@@ -62,15 +63,31 @@ export function contentCheckIntegration(options: { contentDir: string }): AstroI
   return {
     name: 'red-content-check',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': async ({ command }) => {
         if (command === 'build' && !process.env.RED_CHECKED) {
           const result = run();
           if (result.errors.length || result.warnings.length) console.log(formatReport(result));
           if (result.errors.length) throw new Error(`内容检查发现 ${result.errors.length} 个错误（见上面的说明），网站没有生成。`);
         }
         if (command === 'dev') {
-          const result = run();
+          let result = run();
           if (result.errors.length || result.warnings.length) console.log(`\n${formatReport(result)}\n`);
+          // Astro's own content loading stops the dev server on some mistakes (a YAML syntax
+          // error) with an English stack trace. Wait here instead until the content is fixed.
+          if (result.errors.length) {
+            console.log('预览暂停：请按上面的提示修改文件并保存，改好后预览会自动启动（按 Ctrl+C 退出）。\n');
+            let shown = formatReport(result);
+            while (result.errors.length) {
+              await new Promise((resolve) => setTimeout(resolve, 1000));
+              result = run();
+              const report = formatReport(result);
+              if (result.errors.length && report !== shown) {
+                console.log(`\n${report}\n`);
+                shown = report;
+              }
+            }
+            console.log('内容检查通过，正在启动预览……');
+          }
         }
       },
       'astro:server:setup': ({ server }) => {
