@@ -32,7 +32,9 @@ export interface PosterSources {
 const cache = new Map<string, Promise<PosterSources>>();
 
 export function posterSources(entry: Video): Promise<PosterSources> {
-  const key = `${entry.id}`;
+  // Keyed by what the poster shows, so a dev server picks up edited titles.
+  const d = entry.data;
+  const key = JSON.stringify([entry.id, d.title, d.category, d.unit, d.video, d.duration, (d.poster as { src?: string } | undefined)?.src]);
   let p = cache.get(key);
   if (!p) {
     p = computePoster(entry);
