@@ -85,3 +85,42 @@ function decodeEntities(s: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * The snippet to show for a Pagefind excerpt (HTML with <mark>): the excerpt up to where
+ * the index-only text begins, or '' when the excerpt comes from that text alone (the
+ * results page then shows the entry's summary).
+ */
+export function snippetHtml(excerpt: string, title: string, unit = ''): string {
+  const squash = (t: string) => t.replace(/[\s.。]/g, '');
+  const tail = squash([title, unit, ...hanNgrams(title)].join(''));
+  const probe = squash(excerpt.replace(/<[^>]+>/g, '')).slice(0, 8);
+  if (probe.length > 0 && tail.includes(probe)) return '';
+  const cut = beforeIndexOnlyText(excerpt, title);
+  return cut.replace(/<[^>]+>/g, '').replace(/…$/, '').trim().length >= 8 ? cut : '';
+}
+
+/**
+ * The excerpt up to where the index-only text (which starts with the title) begins, so a
+ * snippet that runs off the end of the article does not show the n-grams.
+ */
+export function beforeIndexOnlyText(html: string, title: string): string {
+  const needle = [...title].slice(0, 6).join('');
+  if (!needle) return html;
+  const parts = html.split(/(<[^>]+>)/);
+  let plain = '';
+  const at: number[] = [];
+  let pos = 0;
+  for (const part of parts) {
+    if (!part.startsWith('<')) {
+      for (let i = 0; i < part.length; i++) at.push(pos + i);
+      plain += part;
+    }
+    pos += part.length;
+  }
+  const cut = plain.indexOf(needle);
+  if (cut < 0) return html;
+  const head = html.slice(0, at[cut]).replace(/<mark>$/, '').replace(/[\s.。#]+$/, '');
+  // Close a <mark> the cut left open.
+  return ((head.match(/<mark>/g)?.length ?? 0) > (head.match(/<\/mark>/g)?.length ?? 0) ? `${head}</mark>` : head) + '…';
+}

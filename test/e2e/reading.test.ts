@@ -182,6 +182,11 @@ describe('search in Chinese', () => {
       expect(href!.startsWith(base)).toBe(true);
       expect((await w.page.request.get(origin + href)).status(), href!).toBe(200);
     }
+    // Snippets never show the index-only title n-grams (`员突 突击 击队`).
+    for (const snippet of await w.page.locator('.search-snippet').allTextContents()) {
+      expect(snippet).not.toMatch(/\p{Script=Han}{2,3} \p{Script=Han}{2,3} \p{Script=Han}{2,3}/u);
+      expect(snippet.trim().length).toBeGreaterThan(0);
+    }
     clean(w);
     await w.close();
   });
@@ -232,6 +237,10 @@ describe('search in Chinese', () => {
     // A committee's filter includes its branches' entries.
     await page.locator('select[data-filter="党组织"]').selectOption('网络运营部党委');
     await page.locator('.search-result').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.search-result').length <= 5);
+    for (const snippet of await page.locator('.search-snippet').allTextContents()) {
+      expect(snippet).not.toMatch(/\p{Script=Han}{2,3} \p{Script=Han}{2,3} \p{Script=Han}{2,3}/u);
+    }
     const units = new Set(await page.locator('.search-meta span:nth-child(2)').allTextContents());
     expect([...units].some((u) => u !== '网络运营部党委')).toBe(true);
     await screenshot(page, 'reading-search-filters-desktop');

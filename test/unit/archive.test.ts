@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByTag, groupByYearMonth, relatedEntries, relatedScore, tagSlug } from '../../src/lib/archive.ts';
-import { hanNgrams, pageTitle, withTitleNgrams } from '../../src/lib/search-terms.ts';
+import { beforeIndexOnlyText, hanNgrams, pageTitle, snippetHtml, withTitleNgrams } from '../../src/lib/search-terms.ts';
 import { cspDirectives, mediaOriginsIn } from '../../src/lib/csp.ts';
 
 describe('archive grouping', () => {
@@ -97,6 +97,19 @@ describe('search index terms', () => {
     expect(out.indexOf('data-red-ngrams')).toBeGreaterThan(out.indexOf('<p>正文</p>'));
     expect(withTitleNgrams('<p>no body</p>', '网格化')).toBe('<p>no body</p>');
     expect(withTitleNgrams('<article data-pagefind-body><p>x</p></article>', 'A<B', '')).toContain('<p data-pagefind-weight="7">A&lt;B</p></div></article>');
+  });
+  it('keeps snippets out of the index-only text', () => {
+    const title = '党员突击队如何“拉得出、冲得上、打得赢”';
+    // Real excerpt that ran from the tags into the index-only block.
+    const ran = '#网络保障. <mark>党员</mark>突击队如何“拉得出、冲得上、打得赢” 网络运营部党委. <mark>党员</mark> 员突 突击';
+    expect(beforeIndexOnlyText(ran, title)).toBe('#网络保障…');
+    expect(snippetHtml(ran, title, '网络运营部党委')).toBe('');
+    const body = '推广<mark>无人机</mark>巡线，在人员难以到达的山区、河道段先用无人机“看一眼”';
+    expect(snippetHtml(body, title)).toBe(body);
+    const longer = '每名党员包干重点光缆和基站，统一配备志愿者红马甲和旗帜。 #<mark>党员</mark>突击队. 党员<mark>突击</mark>队如何“拉得出';
+    expect(snippetHtml(longer, title)).toBe('每名党员包干重点光缆和基站，统一配备志愿者红马甲和旗帜。 #<mark>党员</mark>突击队…');
+    // Starts inside the block: the page's summary is shown instead.
+    expect(snippetHtml('线路维护中心党支部. 周海 海峰 <mark>无人</mark>', '周海峰：台风中放飞无人机的巡线人', '线路维护中心党支部')).toBe('');
   });
   it('reads an escaped title', () => {
     expect(pageTitle('<h1 data-pagefind-meta="title">“三结对”&amp;共建</h1>')).toBe('“三结对”&共建');
