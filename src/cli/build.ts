@@ -10,7 +10,7 @@
  *    Failure → the temporary folder is removed and the previous output stays exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkContent, formatReport } from '../check/index.ts';
@@ -20,6 +20,25 @@ const outDir = path.resolve(process.env.RED_OUT_DIR ?? 'dist');
 const tag = `${process.pid}-${Date.now()}`;
 const tempDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}-building-${tag}`);
 const oldDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}-old-${tag}`);
+
+// Folders left by a build that was killed (Ctrl+C, power loss): remove them once their process is gone.
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+try {
+  const prefix = `.${path.basename(outDir)}-`;
+  for (const name of readdirSync(path.dirname(outDir))) {
+    const m = name.startsWith(prefix) ? /-(?:building|old)-(\d+)-\d+$/.exec(name) : null;
+    if (m && !alive(Number(m[1]))) rmSync(path.join(path.dirname(outDir), name), { recursive: true, force: true });
+  }
+} catch {
+  /* the parent folder does not exist yet */
+}
 
 const result = checkContent(contentDir());
 if (result.errors.length || result.warnings.length) console.log(formatReport(result));
