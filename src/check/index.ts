@@ -73,7 +73,10 @@ function listEntries(contentDir: string, column: ColumnId, warn: (abs: string, m
     if (item.name.startsWith('.')) continue;
     const abs = path.join(dir, item.name);
     if (item.isFile()) {
-      if (/\.mdx?$/i.test(item.name)) out.push({ column, relativePath: item.name, abs });
+      if (/\.mdx?$/.test(item.name)) out.push({ column, relativePath: item.name, abs });
+      else if (/\.mdx?$/i.test(item.name)) {
+        warn(abs, '扩展名是大写的，这篇文章不会出现在网站上', `把文件改名为 ${item.name.replace(/\.(mdx?)$/i, (_, e: string) => `.${e.toLowerCase()}`)}`);
+      }
       else if (/\.(markdown|txt|docx?|wps)$/i.test(item.name)) {
         warn(abs, '这个文件不是 .md 文件，不会出现在网站上', '把内容复制到一个 .md 文件里（记事本“另存为”时文件名写成 名字.md，编码选 UTF-8）');
       }

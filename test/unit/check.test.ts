@@ -249,6 +249,16 @@ describe('content check: warnings', () => {
     expect(warnings({ 'salon/2026-01.md': salon('a', 1, '2026-01-20'), 'salon/2026-03.md': salon('b', 2, '2026-03-20') })).toMatchInlineSnapshot(`"content/salon — date — 2026年2月没有先锋沙龙（前后月份都有） — 如果这个月举办了沙龙，请补上这一期；如果确实没有举办，可以忽略这条提醒"`);
   });
 
+  it('files the site would not publish: upper-case extension, folder without index.md, a .txt', () => {
+    expect(
+      warnings({ 'highlights/A.MD': GOOD_HIGHLIGHT, 'highlights/b/b.md': GOOD_HIGHLIGHT, 'highlights/c.txt': '正文' }),
+    ).toMatchInlineSnapshot(`
+      "content/highlights/A.MD — 扩展名是大写的，这篇文章不会出现在网站上 — 把文件改名为 A.md
+      content/highlights/b/b.md — 文件夹 b 里没有 index.md，这篇文章不会出现在网站上 — 把 b.md 改名为 index.md（文章放在文件夹里时，正文文件必须叫 index.md）
+      content/highlights/c.txt — 这个文件不是 .md 文件，不会出现在网站上 — 把内容复制到一个 .md 文件里（记事本“另存为”时文件名写成 名字.md，编码选 UTF-8）"
+    `);
+  });
+
   it('an unknown field is a warning with the nearest field', () => {
     expect(warnings({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('author:', 'auther:').replace('---\n正文', 'author: 甲\n---\n正文') })).toMatchInlineSnapshot(`"content/highlights/a.md:6 — auther — 红色亮点栏目没有 auther 这个字段，它会被忽略 — 是不是 author（作者/供稿）？字段名请照 docs/authoring.md 填写"`);
   });
