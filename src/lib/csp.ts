@@ -43,7 +43,10 @@ export function videoOrigins(contentDir: string): string[] {
   return [...all].sort();
 }
 
-export function cspDirectives(contentDir: string): string[] {
+/** The directives we write (the shape Astro's `security.csp.directives` accepts). */
+export type CspDirective = `${'default-src' | 'img-src' | 'media-src' | 'connect-src' | 'font-src' | 'object-src' | 'base-uri' | 'form-action' | 'frame-src'} ${string}`;
+
+export function cspDirectives(contentDir: string): CspDirective[] {
   const video = videoOrigins(contentDir);
   const media = ["'self'", ...video].join(' ');
   return [
