@@ -20,6 +20,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { isEntryHref, resolveEntryHref } from '../lib/entry-links.ts';
 import { judgeElement, judgeMarkdownUrl, type PolicyOptions, type Refusal } from '../markdown/html-policy.ts';
 import { exists } from './exists.ts';
+import { imageFormatProblem } from './image-format.ts';
 import type { Problem } from './problem.ts';
 
 export interface BodyContext {
@@ -111,6 +112,18 @@ function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void 
         hint: '删除这个标签（常见于从 Word 复制的内容），用 Markdown 排版：**加粗**、## 小标题、- 列表',
       });
     }
+    for (const name of ['src', 'href', 'poster']) {
+      const v = attrs[name];
+      if (typeof v === 'string' && v.trim() && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(v.trim())) {
+        ctx.warn({
+          file: ctx.display,
+          line: at,
+          field: FIELD,
+          message: `HTML 标签 <${tag}> 里的相对路径 ${v} 不会被网站处理，发布后会打不开`,
+          hint: tag === 'a' ? '改用 Markdown 链接，例如 [第12期沙龙](../salon/2026-12.md)' : '改用 Markdown 插图，例如 ![图片内容](./图片.jpg)',
+        });
+      }
+    }
     if (tag === 'img' && !(typeof attrs.alt === 'string' && attrs.alt.trim())) {
       ctx.warn({
         file: ctx.display,
@@ -171,6 +184,9 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
         message: `网站不能处理 ${path.extname(resolved) || '没有扩展名'} 格式的图片：${ctx.show(resolved)}`,
         hint: '把图片另存为 JPG 或 PNG 格式（手机 HEIC 照片可用“画图”打开后另存为 JPG）',
       });
+    } else {
+      const bad = imageFormatProblem(resolved);
+      if (bad) ctx.error({ file: ctx.display, line, field: FIELD, message: `${bad.message}：${ctx.show(resolved)}`, hint: bad.hint });
     }
     return;
   }

@@ -22,6 +22,7 @@ import { checkBody, IMAGE_EXTENSIONS } from './body.ts';
 import { ALL_KEYS, fieldsOf, NESTED_FIELDS, nearest, SITE_FIELDS, UNIT_FIELDS, type FieldInfo } from './fields.ts';
 import { compareProblems, type CheckResult, type Problem } from './problem.ts';
 import { clearExistsCache, exists } from './exists.ts';
+import { imageFormatProblem } from './image-format.ts';
 import { readText } from './text.ts';
 import { locatePath, parseYaml, rawValue, scanKeySlips } from './yaml.ts';
 
@@ -508,6 +509,9 @@ export function checkContent(contentDirInput: string, options: CheckOptions = {}
             message: `网站不能处理 ${path.extname(abs) || '没有扩展名'} 格式的图片：${show(abs)}`,
             hint: '把图片另存为 JPG 或 PNG 格式',
           });
+        } else if (kind === 'image') {
+          const bad = imageFormatProblem(abs);
+          if (bad) error({ file: display, ...at, field: label, message: `${bad.message}：${show(abs)}`, hint: bad.hint });
         }
         return abs;
       };

@@ -59,10 +59,11 @@ describe('a failed build keeps the previous output', () => {
     }
   });
 
-  it('a failure inside astro build (a corrupt image) leaves the output byte-for-byte and no temporary folder', () => {
+  it('a failure inside astro build (a truncated image) leaves the output byte-for-byte and no temporary folder', () => {
     const image = path.join(contentDir, 'one-picture/guide/guide.png');
     const good = readFileSync(image);
-    writeFileSync(image, 'this is not a PNG');
+    // A PNG signature followed by garbage: passes the content check's quick look, fails in the image pipeline.
+    writeFileSync(image, Buffer.concat([good.subarray(0, 16), Buffer.from('truncated: the rest of the file is missing')]));
     try {
       const r = buildSite({ contentDir, outDir, env: { RED_TODAY: '2026-06-01' } });
       expect(r.status).not.toBe(0);

@@ -108,6 +108,20 @@ describe('content check: one message per mistake', () => {
     expect(errors({ 'salon/2026-01/index.md': salon('a', 1, '2026-01-20', 'photos:\n  - src: ./hezhao.jpg\n    alt: 合影\n') })).toMatchInlineSnapshot(`"content/salon/2026-01/index.md:8 — photos 第1项 src — 图片文件不存在：content/salon/2026-01/hezhao.jpg — 把图片文件放在 content/salon/2026-01/ 里，并检查文件名（包括扩展名和大小写）是否和这里写的一致；路径相对于这篇文章，例如 ./hezhao.jpg"`);
   });
 
+  it('an image that is not what its extension says (HEIC renamed to .jpg, broken file)', () => {
+    const heic = Buffer.from('000000186674797068656963000000006d69663168656963', 'hex');
+    expect(
+      errors({
+        'highlights/a/index.md': GOOD_HIGHLIGHT.replace('author: 机关党委宣传组', 'author: 机关党委宣传组\ncover: ./cover.jpg') + '\n![会场](./hall.png)\n',
+        'highlights/a/cover.jpg': heic,
+        'highlights/a/hall.png': 'not a png',
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/highlights/a/index.md:7 — cover — 图片其实是手机的 HEIC 格式，只是扩展名写成了 .jpg，网站处理不了：content/highlights/a/cover.jpg — 用手机或电脑把照片导出/另存为 JPG（例如用“照片”或“画图”打开后另存为 JPG），再放回这里
+      content/highlights/a/index.md:12 — 正文 — 图片文件已损坏或不是图片，网站生成时会出错：content/highlights/a/hall.png — 重新从原处复制或导出这张图片（JPG 或 PNG），覆盖这个文件"
+    `);
+  });
+
   it('duplicate slug names both files', () => {
     expect(
       errors({ 'highlights/san-xun.md': GOOD_HIGHLIGHT, 'highlights/三训.md': GOOD_HIGHLIGHT.replace('author: 机关党委宣传组', 'author: 机关党委宣传组\nslug: san-xun') }),
@@ -257,6 +271,10 @@ describe('content check: warnings', () => {
       content/highlights/b/b.md — 文件夹 b 里没有 index.md，这篇文章不会出现在网站上 — 把 b.md 改名为 index.md（文章放在文件夹里时，正文文件必须叫 index.md）
       content/highlights/c.txt — 这个文件不是 .md 文件，不会出现在网站上 — 把内容复制到一个 .md 文件里（记事本“另存为”时文件名写成 名字.md，编码选 UTF-8）"
     `);
+  });
+
+  it('relative paths inside raw HTML (not rewritten by the site)', () => {
+    expect(warnings({ 'highlights/a.md': `${GOOD_HIGHLIGHT}\n<a href="../salon/2026-01.md">第1期</a>\n` })).toMatchInlineSnapshot(`"content/highlights/a.md:11 — 正文 — HTML 标签 <a> 里的相对路径 ../salon/2026-01.md 不会被网站处理，发布后会打不开 — 改用 Markdown 链接，例如 [第12期沙龙](../salon/2026-12.md)"`);
   });
 
   it('an unknown field is a warning with the nearest field', () => {
