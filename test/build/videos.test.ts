@@ -120,7 +120,7 @@ describe('videos index', () => {
 });
 
 describe('showcase page', () => {
-  it('lists every published video, oldest first, with files that resolve', () => {
+  it('lists every published video, newest first, with files that resolve', () => {
     const doc = page('videos/showcase');
     const list = JSON.parse(doc.querySelector('#showcase-playlist')!.text) as {
       title: string;
@@ -129,7 +129,7 @@ describe('showcase page', () => {
       captions: string;
       poster: string;
     }[];
-    expect(list.map((i) => i.title)).toEqual(['风雨巡线人', '网格党员进社区：党员服务站里的红马甲', '重温入党誓词：测试公司“七一”主题党日']);
+    expect(list.map((i) => i.title)).toEqual(['重温入党誓词：测试公司“七一”主题党日', '网格党员进社区：党员服务站里的红马甲', '风雨巡线人']);
     expect(list[1]!.units).toEqual(['hq-committee', 'grid-general', 'grid-branch']);
     for (const i of list) {
       for (const url of [i.src, i.poster, i.captions].filter(Boolean)) expect(fileFor(url), url).not.toBeNull();

@@ -147,8 +147,8 @@ describe('showcase (展播模式)', () => {
 
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-showcase]')!.dataset.plays === '1');
     const first = await state(page);
-    expect(first).toMatchObject({ index: 0, title: '风雨巡线人', unit: '线路维护党支部', count: '1 / 3', paused: false });
-    expect(first.src).toMatch(/worker\.webm$/);
+    expect(first).toMatchObject({ index: 0, title: '重温入党誓词：测试公司“七一”主题党日', unit: '测试公司党委', count: '1 / 3', paused: false });
+    expect(first.src).toMatch(/party-day\.mp4$/);
     expect(first.next).toMatch(/grid\.mp4$/); // the next item is already loading in the other element
 
     const order: number[] = [];
@@ -172,7 +172,7 @@ describe('showcase (展播模式)', () => {
     }
     expect(order).toEqual([1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0]);
     const s = await state(page);
-    expect(s.title).toBe('风雨巡线人');
+    expect(s.title).toBe('重温入党誓词：测试公司“七一”主题党日');
 
     // Flat across loops: same element and node count, no new listeners, heap within noise.
     expect(samples.length).toBeGreaterThanOrEqual(3);
@@ -199,7 +199,7 @@ describe('showcase (展播模式)', () => {
     expect((await state(page)).title).toBe('网格党员进社区：党员服务站里的红马甲');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    expect((await state(page)).title).toBe('重温入党誓词：测试公司“七一”主题党日');
+    expect((await state(page)).title).toBe('风雨巡线人');
     await page.waitForFunction(() => !document.querySelector<HTMLVideoElement>('video.on')!.paused);
     await page.keyboard.press('f');
     await page.waitForFunction(() => document.fullscreenElement?.matches('[data-showcase]'), null, { timeout: 5000 });
@@ -221,7 +221,7 @@ describe('showcase (展播模式)', () => {
       seen.push((await state(w.page)).title ?? '');
     }
     // The broken item is shown briefly, then skipped; the loop goes on.
-    expect(seen).toEqual(['风雨巡线人', '网格党员进社区：党员服务站里的红马甲', '重温入党誓词：测试公司“七一”主题党日', '风雨巡线人']);
+    expect(seen).toEqual(['重温入党誓词：测试公司“七一”主题党日', '网格党员进社区：党员服务站里的红马甲', '风雨巡线人', '重温入党誓词：测试公司“七一”主题党日']);
     expect(w.errors.filter((e) => !/grid\.mp4|Failed to load resource/.test(e))).toEqual([]);
   });
 
