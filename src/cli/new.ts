@@ -220,8 +220,13 @@ if (existsSync(file)) fail(`${file} 已经存在，没有覆盖。`);
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, template(column, title, date, issue), { flag: 'wx' });
 
-const settings = getSettings(root);
-const url = `http://localhost:4321${createPaths(settings.base).entry(column, slug)}`;
+let siteBase = '/';
+try {
+  siteBase = getSettings(root).base;
+} catch {
+  /* site.yaml has a mistake: `npm run check` explains it; the preview URL falls back to the root */
+}
+const url = `http://localhost:4321${createPaths(siteBase).entry(column, slug)}`;
 const shown = path.relative(process.cwd(), file) || file;
 console.log(`已新建：${shown.startsWith('..') ? file : shown}`);
 if (column === 'salon') console.log(`期数：第${issue}期（请核对）`);
