@@ -19,7 +19,7 @@ beforeAll(() => {
   cpSync(path.join(ROOT, 'test/fixtures/site-basic'), contentDir, { recursive: true });
   writeFileSync(
     path.join(contentDir, 'highlights/unsafe.md'),
-    `${FRONT}第一段。\n\n<script>window.stolen = 1</script>\n\n<div onclick="steal()" style="color:red">点我</div>\n\n[链接](javascript:alert(1))\n\n<iframe src="https://evil.example.com/"></iframe>\n\n<details><summary>展开</summary>H<sub>2</sub>O 和 10<sup>3</sup></details>\n\n<!-- 内部备注 -->\n`,
+    `${FRONT}第一段。\n\n<script>window.stolen = 1</script>\n\n<div onclick="steal()" style="color:red">点我</div>\n\n[链接](javascript:alert(1))\n\n<iframe src="https://evil.example.com/"></iframe>\n\n<details><summary>展开</summary>H<sub>2</sub>O 和 10<sup>3</sup></details>\n\n<!-- 内部备注 -->\n\n![竖拍照片](../salon/2026-01/rotated.jpg)\n`,
   );
   writeFileSync(
     path.join(contentDir, 'highlights/unsafe-mdx.mdx'),
@@ -55,6 +55,8 @@ describe('unsafe HTML never reaches a built page', () => {
     expect(prose.querySelector('details sub')?.text).toBe('2');
     expect(prose.querySelector('details sup')?.text).toBe('3');
     expect(prose.text).toContain('点我');
+    // Raw HTML is parsed before Astro's image step: Markdown images in the same file are still optimized.
+    expect(prose.querySelector('img[alt="竖拍照片"]')?.getAttribute('srcset')).toMatch(/\.webp \d+w/);
   });
 
   it('.mdx: exports and event handlers are gone; harmless HTML stays', () => {
