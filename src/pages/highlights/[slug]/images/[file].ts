@@ -7,7 +7,7 @@ import { getEntries } from '../../../../lib/content.ts';
 import { canRepublish, kitImages } from '../../../../lib/republish-entry.ts';
 
 export const getStaticPaths = (async () => {
-  const routes = [];
+  const routes: { params: { slug: string; file: string }; props: { bytes: Uint8Array } }[] = [];
   // Only builds publish these (the dev server's copy and feeds use the page's own images;
   // listing them here in dev left the pages' Markdown images unresolved).
   if (import.meta.env.DEV) return routes;
