@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { pageTitle, withTitleNgrams } from '../lib/search-terms.ts';
+import { pageTitle, UNLISTED_MARK, withTitleNgrams } from '../lib/search-terms.ts';
 
 function htmlFiles(root: string, rel = ''): string[] {
   const out: string[] = [];
@@ -37,7 +37,7 @@ export function searchIntegration(_options: { base: string }): AstroIntegration 
         let pages = 0;
         for (const rel of htmlFiles(root)) {
           const html = readFileSync(path.join(root, rel), 'utf8');
-          if (!html.includes('data-pagefind-body')) continue;
+          if (!html.includes('data-pagefind-body') || html.includes(UNLISTED_MARK)) continue;
           const title = pageTitle(html) ?? '';
           // Site-relative: the search page sets Pagefind's baseUrl to the sub-path.
           const url = '/' + rel.replace(/(^|\/)index\.html$/, '$1');

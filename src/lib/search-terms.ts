@@ -24,6 +24,9 @@ export function hanNgrams(text: string, min = 2, max = 3): string[] {
 /** Marker on the element that carries the extra index text (results UI strips it from excerpts). */
 export const NGRAM_MARK = 'data-red-ngrams';
 
+/** Marker on draft and scheduled entry pages (built only in preview): never indexed. */
+export const UNLISTED_MARK = 'data-red-unlisted';
+
 /**
  * Insert the index-only text into an entry page's HTML, as the last child of the
  * `data-pagefind-body` element: the title (weighted like a heading: the page's own header

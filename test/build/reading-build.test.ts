@@ -95,3 +95,23 @@ describe('archive and tags under the base', () => {
     }
   });
 });
+
+describe('preview build (RED_PREVIEW=1)', () => {
+  it('shows drafts and scheduled entries to authors but never indexes them', () => {
+    const previewDir = path.join(ROOT, 'test-results', 'reading-preview-dist');
+    const r = buildSite({ contentDir: path.join(ROOT, 'test/fixtures/reading'), outDir: previewDir, env: { RED_TODAY: '2026-06-01', RED_PREVIEW: '1' } });
+    if (r.status !== 0) throw new Error(`build failed\n${r.stdout}\n${r.stderr}`);
+    const htmls = readdirSync(previewDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => readFileSync(path.join(previewDir, f), 'utf8'));
+    expect(htmls.some((h) => h.includes('草稿亮点不应出现') && h.includes('data-red-unlisted'))).toBe(true);
+    expect(htmls.some((h) => h.includes('定时亮点不应出现') && h.includes('data-red-unlisted'))).toBe(true);
+    const text = readdirSync(path.join(previewDir, 'pagefind/fragment'))
+      .map((f) => gunzipSync(readFileSync(path.join(previewDir, 'pagefind/fragment', f))).toString('utf8'))
+      .join('\n')
+      .replace(/\u200b/g, '');
+    expect(text).toContain('测试亮点');
+    expect(text).not.toContain('草稿亮点');
+    expect(text).not.toContain('定时亮点');
+  }, 300_000);
+});
