@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'test/markdown/**/*.test.ts', 'test/cli/**/*.test.ts'],
           testTimeout: 30_000,
         },
@@ -16,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'build',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['test/build/**/*.test.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
@@ -26,6 +28,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // After unit and build tests: playback and timing checks want the CPU to themselves.
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
