@@ -77,3 +77,9 @@ export async function unitName(id: string | undefined): Promise<string> {
 export async function entryContent(entry: AnyEntry) {
   return (await render(entry)).Content;
 }
+
+/** `getStaticPaths` of every per-unit route (unit page, its archive, its tree PNG). */
+export async function unitStaticPaths(): Promise<{ params: { id: string } }[]> {
+  const units = await getCollection('units');
+  return units.map((u) => ({ params: { id: u.id } }));
+}

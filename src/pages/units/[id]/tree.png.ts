@@ -1,16 +1,12 @@
 /** /units/ID/tree.png: the unit's 红果树 as a PNG for slides and posters. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
 import { UNIT_KINDS } from '../../../lib/columns.ts';
-import { getUnitTree, settings } from '../../../lib/content.ts';
+import { getUnitTree, settings, unitStaticPaths } from '../../../lib/content.ts';
 import { unitFruits } from '../../../lib/fruit-data.ts';
 import { countByColumn, layoutTree, renderTreePoster } from '../../../lib/fruit-tree.ts';
 import { svgToPng } from '../../../lib/svg-png.ts';
 
-export const getStaticPaths = (async () => {
-  const units = await getCollection('units');
-  return units.map((u) => ({ params: { id: u.id } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = unitStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const id = params.id!;
