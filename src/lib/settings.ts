@@ -27,7 +27,17 @@ let cached: { dir: string; settings: SiteSettings } | undefined;
 export function getSettings(dir: string = contentDir()): SiteSettings {
   if (cached?.dir === dir) return cached.settings;
   const file = path.join(dir, 'site.yaml');
-  const settings = parseSettings(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  let settings: SiteSettings;
+  try {
+    settings = parseSettings(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  } catch (err) {
+    // Read before any integration runs (astro.config.mjs needs base and url): say it in Chinese.
+    throw new Error(
+      `${path.relative(process.cwd(), file) || file} 有错误，网站无法生成或预览。` +
+        `请运行 npm run check 查看出错的行和改法。\n（详细信息：${(err as Error).message}）`,
+      { cause: err },
+    );
+  }
   cached = { dir, settings };
   return settings;
 }
