@@ -36,6 +36,8 @@ export default defineConfig({
   },
   integrations: [contentCheckIntegration({ contentDir: dir }), mdx(), sitemap(), mediaIntegration({ contentDir: dir, base: settings.base }), postersIntegration({ base: settings.base }), searchIntegration({ base: settings.base })],
   devToolbar: { enabled: false },
+  // The preview server may read photos from a content folder outside the project (RED_CONTENT_DIR).
+  vite: { server: { fs: { allow: ['.', dir] } } },
   // Issue 4: a Content-Security-Policy <meta> on every page. Astro hashes our inline scripts and
   // styles; 'self' lets search load pagefind/, 'wasm-unsafe-eval' lets its WebAssembly run.
   security: {
