@@ -15,17 +15,26 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * process.env without what Vitest adds: it copies import.meta.env into process.env
+ * (NODE_ENV=test, BASE_URL=/, DEV=1, …), which would make a child Astro build a dev-mode
+ * site at the root.
+ */
+export function childEnv(): Record<string, string> {
+  const VITE_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !VITE_ENV.has(e[0]) && !e[0].startsWith('VITEST'),
+    ),
+  );
+}
+
 export function buildSite(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
   const outDir = path.resolve(options.outDir);
   const cacheDir = path.join(path.dirname(outDir), `.cache-${path.basename(outDir)}`);
   mkdirSync(cacheDir, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  // Vitest copies import.meta.env into process.env (NODE_ENV=test, BASE_URL=/, DEV=1, …):
-  // passed on, they would make Astro build a dev-mode site at the root.
-  const VITE_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']);
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !VITE_ENV.has(k) && !k.startsWith('VITEST')),
-  );
+  const env = childEnv();
   const result = spawnSync(npm, ['run', '--silent', 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
