@@ -2,12 +2,12 @@
  * Builds test/fixtures/site-basic (a content folder written to the contract, base
  * /portal/party/) and checks the real output in dist/.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT } from '../support/build.ts';
+import { buildSite, ROOT, servedFile } from '../support/build.ts';
 
 const outDir = path.join(ROOT, 'test-results', 'fixture-dist');
 const BASE = '/portal/party/';
@@ -17,15 +17,7 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f));
 }
 
-/** The file a URL path under BASE is served from, or null. */
-function fileFor(urlPath: string): string | null {
-  if (!urlPath.startsWith(BASE)) return null;
-  const rel = decodeURIComponent(urlPath.slice(BASE.length).split(/[?#]/)[0] ?? '');
-  const p = path.join(outDir, rel);
-  if (existsSync(p) && statSync(p).isFile()) return p;
-  if (existsSync(path.join(p, 'index.html'))) return path.join(p, 'index.html');
-  return null;
-}
+const fileFor = (u: string): string | null => servedFile(outDir, BASE, u);
 
 beforeAll(() => {
   const r = buildSite({ contentDir: path.join(ROOT, 'test/fixtures/site-basic'), outDir, env: { RED_TODAY: '2026-06-01' } });

@@ -3,12 +3,12 @@
  * a draft and a scheduled entry, base /intra/red/) built twice. Every fruit links to a built
  * page, the SVG and PNG bytes are identical across builds, the PNGs are not blank.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT } from '../support/build.ts';
+import { buildSite, ROOT, servedFile } from '../support/build.ts';
 
 const BASE = '/intra/red/';
 const outA = path.join(ROOT, 'test-results', 'forest-dist');
@@ -34,14 +34,7 @@ function read(dir: string, rel: string): string {
   return readFileSync(path.join(dir, rel), 'utf8');
 }
 
-function fileFor(urlPath: string): string | null {
-  if (!urlPath.startsWith(BASE)) return null;
-  const rel = decodeURIComponent(urlPath.slice(BASE.length).split(/[?#]/)[0] ?? '');
-  const p = path.join(outA, rel);
-  if (existsSync(p) && statSync(p).isFile()) return p;
-  if (existsSync(path.join(p, 'index.html'))) return path.join(p, 'index.html');
-  return null;
-}
+const fileFor = (u: string): string | null => servedFile(outA, BASE, u);
 
 /** Every inline tree SVG of a page, as markup. */
 function treeSvgs(html: string): string[] {

@@ -16,7 +16,7 @@ import { chromium, type Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchBrowser, openPage } from '../support/browser.ts';
-import { buildSite, ROOT } from '../support/build.ts';
+import { buildSite, ROOT, servedFile } from '../support/build.ts';
 import { startNginx, type NginxServer } from '../support/nginx.ts';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/republish');
@@ -38,15 +38,7 @@ function walk(dir: string): string[] {
     .filter((f) => statSync(f).isFile());
 }
 
-/** The file in OUT_A a site URL is served from (under the base), or null. */
-function fileFor(url: string): string | null {
-  if (!url.startsWith(SITE)) return null;
-  const rel = decodeURIComponent(url.slice(SITE.length).split(/[?#]/)[0] ?? '');
-  const p = path.join(OUT_A, rel);
-  if (existsSync(p) && statSync(p).isFile()) return p;
-  if (existsSync(path.join(p, 'index.html'))) return path.join(p, 'index.html');
-  return null;
-}
+const fileFor = (u: string): string | null => servedFile(OUT_A, SITE, u);
 
 function build(out: string) {
   rmSync(out, { recursive: true, force: true });

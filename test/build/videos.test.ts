@@ -3,24 +3,17 @@
  * poster and captions, one without poster with captions, one webm with neither) and checks
  * the video pages, generated posters, transcripts, the grouped index and the showcase page.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT } from '../support/build.ts';
+import { buildSite, ROOT, servedFile } from '../support/build.ts';
 
 const outDir = path.join(ROOT, 'test-results', 'videos-dist');
 const BASE = '/dangjian/';
 
-function fileFor(url: string): string | null {
-  if (!url.startsWith(BASE)) return null;
-  const rel = decodeURIComponent(url.slice(BASE.length).split(/[?#]/)[0] ?? '');
-  const p = path.join(outDir, rel);
-  if (existsSync(p) && statSync(p).isFile()) return p;
-  if (existsSync(path.join(p, 'index.html'))) return path.join(p, 'index.html');
-  return null;
-}
+const fileFor = (u: string): string | null => servedFile(outDir, BASE, u);
 const page = (p: string): HTMLElement => parse(readFileSync(path.join(outDir, p, 'index.html'), 'utf8'));
 
 beforeAll(() => {

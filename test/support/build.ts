@@ -3,7 +3,7 @@
  * Tests use their own cache folder so they never fight a running dev server.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -49,4 +49,17 @@ export function buildSite(options: { contentDir: string; outDir: string; env?: R
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
+}
+
+/**
+ * The file in a built site that serves `url` (a path under `base`, or an absolute URL whose
+ * path starts with `base` when `prefix` is the origin + base), as nginx would find it; null when none.
+ */
+export function servedFile(outDir: string, prefix: string, url: string): string | null {
+  if (!url.startsWith(prefix)) return null;
+  const rel = decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0] ?? '');
+  const p = path.join(outDir, rel);
+  if (existsSync(p) && statSync(p).isFile()) return p;
+  if (existsSync(path.join(p, 'index.html'))) return path.join(p, 'index.html');
+  return null;
 }
