@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
+      // .astro components through Astro's Container API (its own Vite config).
+      'test/components/vitest.config.ts',
       {
         test: {
           name: 'unit',

@@ -18,7 +18,8 @@ export type AnyEntry = { [C in ColumnId]: CollectionEntry<C> }[ColumnId];
 
 export const settings = getSettings();
 const contentRoot = contentDir();
-export const paths = createPaths(import.meta.env.BASE_URL, settings.url);
+/** site.yaml is the one source of the base (astro.config.mjs passes the same value to Astro). */
+export const paths = createPaths(settings.base, settings.url);
 
 /** Preview (`npm run dev`, or RED_PREVIEW=1) shows drafts and scheduled entries. */
 export const mode: BuildMode = import.meta.env.DEV || process.env.RED_PREVIEW === '1' ? 'preview' : 'production';
