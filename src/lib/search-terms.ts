@@ -33,7 +33,12 @@ export const UNLISTED_MARK = 'data-red-unlisted';
  * is left out of the index so that snippets start in the text), the unit's name, and the
  * title's n-grams (low weight). Returns the HTML unchanged when the page has no such element.
  */
-export function withTitleNgrams(html: string, title: string, unit = pageMeta(html, 'unit') ?? ''): string {
+export function withTitleNgrams(
+  html: string,
+  title: string,
+  unit = pageMeta(html, 'unit') ?? '',
+  tags = pageMeta(html, 'tags') ?? '',
+): string {
   const m = /<(\w+)\b[^>]*\bdata-pagefind-body\b[^>]*>/.exec(html);
   if (!m) return html;
   const tag = m[1]!;
@@ -54,6 +59,8 @@ export function withTitleNgrams(html: string, title: string, unit = pageMeta(htm
   const parts = [
     title && `<p data-pagefind-weight="7">${escapeHtml(title)}</p>`,
     unit && `<p>${escapeHtml(unit)}</p>`,
+    // Tags are searchable but left out of the page's indexed text, so snippets show prose.
+    tags && `<p>${escapeHtml(tags)}</p>`,
     grams.length > 0 && `<p data-pagefind-weight="2">${grams.join(' ')}</p>`,
   ].filter(Boolean);
   if (parts.length === 0) return html;
@@ -94,9 +101,9 @@ function decodeEntities(s: string): string {
  * the index-only text begins, or '' when the excerpt comes from that text alone (the
  * results page then shows the entry's summary).
  */
-export function snippetHtml(excerpt: string, title: string, unit = ''): string {
+export function snippetHtml(excerpt: string, title: string, unit = '', tags = ''): string {
   const squash = (t: string) => t.replace(/[\s.。]/g, '');
-  const tail = squash([title, unit, ...hanNgrams(title)].join(''));
+  const tail = squash([title, unit, tags, ...hanNgrams(title)].join(''));
   const probe = squash(excerpt.replace(/<[^>]+>/g, '')).slice(0, 8);
   if (probe.length > 0 && tail.includes(probe)) return '';
   const cut = beforeIndexOnlyText(excerpt, title);

@@ -111,6 +111,11 @@ describe('search index terms', () => {
     // Starts inside the block: the page's summary is shown instead.
     expect(snippetHtml('线路维护中心党支部. 周海 海峰 <mark>无人</mark>', '周海峰：台风中放飞无人机的巡线人', '线路维护中心党支部')).toBe('');
   });
+  it('indexes tags with the index-only text, never as a snippet', () => {
+    const html = '<article data-pagefind-body><p>正文</p><span data-pagefind-meta="tags:无人机 防汛防台"></span></article>';
+    expect(withTitleNgrams(html, '巡线', '线路维护中心党支部')).toContain('<p>线路维护中心党支部</p><p>无人机 防汛防台</p>');
+    expect(snippetHtml('无人机 防汛防台. 巡线', '巡线', '线路维护中心党支部', '无人机 防汛防台')).toBe('');
+  });
   it('reads an escaped title', () => {
     expect(pageTitle('<h1 data-pagefind-meta="title">“三结对”&amp;共建</h1>')).toBe('“三结对”&共建');
   });
