@@ -8,22 +8,19 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { isColumnId } from '../lib/columns.ts';
 import { listMediaFiles, MIME_TYPES } from '../lib/media-files.ts';
-import { normalizeBase } from '../lib/paths.ts';
+import { pathBelow } from '../lib/paths.ts';
 
 export function mediaIntegration(options: { contentDir: string; base: string }): AstroIntegration {
-  // Vite strips the base before our middleware sees some requests: accept both forms.
-  const prefixes = [`${normalizeBase(options.base)}media/`, '/media/'];
   return {
     name: 'red-columns:media',
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const url = (req.url ?? '').split('?')[0] ?? '';
-          const prefix = prefixes.find((p) => url.startsWith(p));
-          if (!prefix) return next();
+          const below = pathBelow(req.url ?? '', options.base, 'media');
+          if (below === undefined) return next();
           let rel: string;
           try {
-            rel = decodeURIComponent(url.slice(prefix.length));
+            rel = decodeURIComponent(below);
           } catch {
             return next();
           }

@@ -6,19 +6,16 @@ import { copyFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { normalizeBase } from '../lib/paths.ts';
+import { pathBelow } from '../lib/paths.ts';
 import { posterCacheDir, POSTERS_URL_DIR, usedPosters } from '../lib/video-posters.ts';
 
 export function postersIntegration(options: { base: string }): AstroIntegration {
-  const prefixes = [`${normalizeBase(options.base)}${POSTERS_URL_DIR}/`, `/${POSTERS_URL_DIR}/`];
   return {
     name: 'red-columns:posters',
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const url = (req.url ?? '').split('?')[0] ?? '';
-          const prefix = prefixes.find((p) => url.startsWith(p));
-          const name = prefix ? url.slice(prefix.length) : '';
+          const name = pathBelow(req.url ?? '', options.base, POSTERS_URL_DIR) ?? '';
           if (!/^[0-9a-f]{16}-\d+\.(webp|jpg)$/.test(name)) return next();
           const file = path.join(posterCacheDir(), name);
           if (!existsSync(file)) return next();

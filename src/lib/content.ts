@@ -45,6 +45,19 @@ export function entryUnitId(entry: AnyEntry): string | undefined {
   return entry.collection === 'salon' ? entry.data.host : entry.data.unit;
 }
 
+/** Published entries by the unit they are credited to (unit, or the salon's host), newest first. */
+export async function entriesByUnit(): Promise<Map<string, AnyEntry[]>> {
+  const map = new Map<string, AnyEntry[]>();
+  for (const e of await getAllEntries()) {
+    const id = entryUnitId(e);
+    if (!id) continue;
+    const list = map.get(id) ?? [];
+    list.push(e);
+    map.set(id, list);
+  }
+  return map;
+}
+
 let unitTree: Promise<UnitTree> | undefined;
 export function getUnitTree(): Promise<UnitTree> {
   unitTree ??= getCollection('units').then((units) => buildUnitTree(units.map((u) => u.data as Unit)));

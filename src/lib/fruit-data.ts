@@ -3,25 +3,12 @@
  * `Fruit` records (title, link, column, date). Imports content.ts (astro:content) so pages
  * and endpoints can share it; the layout modules stay pure.
  */
-import { entryUnitId, entryUrl, getAllEntries, getUnitTree, type AnyEntry } from './content.ts';
+import { entriesByUnit, entryUrl, getUnitTree, type AnyEntry } from './content.ts';
 import { buildForest, type Forest } from './forest.ts';
 import type { Fruit } from './fruit-tree.ts';
 
 export function entryFruit(entry: AnyEntry, fromUnit?: string): Fruit {
   return { key: `${entry.collection}/${entry.id}`, title: entry.data.title, href: entryUrl(entry), column: entry.collection, date: entry.data.date, fromUnit };
-}
-
-/** Published entries by the unit they are credited to (unit, or the salon's host). */
-export async function entriesByUnit(): Promise<Map<string, AnyEntry[]>> {
-  const map = new Map<string, AnyEntry[]>();
-  for (const e of await getAllEntries()) {
-    const id = entryUnitId(e);
-    if (!id) continue;
-    const list = map.get(id) ?? [];
-    list.push(e);
-    map.set(id, list);
-  }
-  return map;
 }
 
 /** A unit's fruit: its own, then its sub-units' (marked with the sub-unit's name). */

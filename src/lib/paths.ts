@@ -63,3 +63,13 @@ export function needsBase(href: string, base: string): boolean {
   if (b === '/') return false;
   return !(href === b.slice(0, -1) || href.startsWith(b));
 }
+
+/**
+ * For dev-server middlewares: the part of a request path below `BASE/dir/`, or undefined.
+ * Vite strips the base from some requests before middlewares see them, so `/dir/` counts too.
+ */
+export function pathBelow(requestUrl: string, base: string, dir: string): string | undefined {
+  const url = requestUrl.split('?')[0] ?? '';
+  const prefix = [`${normalizeBase(base)}${dir}/`, `/${dir}/`].find((p) => url.startsWith(p));
+  return prefix === undefined ? undefined : url.slice(prefix.length);
+}

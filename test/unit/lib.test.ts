@@ -146,3 +146,12 @@ describe('settings', () => {
     expect(getSettings(dir)).toMatchObject({ base: '/dangjian/', title: '红色专栏', pageSize: 20 });
   });
 });
+
+describe('dev-server paths', () => {
+  it('finds the part below BASE/dir/ with or without the base', async () => {
+    const { pathBelow } = await import('../../src/lib/paths.ts');
+    expect(pathBelow('/dangjian/media/videos/a.mp4?t=1', '/dangjian/', 'media')).toBe('videos/a.mp4');
+    expect(pathBelow('/media/videos/a.mp4', '/dangjian/', 'media')).toBe('videos/a.mp4');
+    expect(pathBelow('/dangjian/mediax/a', '/dangjian/', 'media')).toBeUndefined();
+  });
+});
