@@ -1,5 +1,5 @@
 /**
- * Which entries readers see. Every page goes through `isPublished` (via src/lib/content.ts),
+ * Which entries readers see. Every page goes through `isPublished` (via src/collections/entries.ts),
  * so a draft or a scheduled entry can never leak through one forgotten list.
  */
 export interface VisibilityData {

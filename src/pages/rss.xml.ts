@@ -1,7 +1,7 @@
 /** /rss.xml: every column, newest first, full content. */
 import type { APIRoute } from 'astro';
 import { renderRss } from '../lib/feed-format.ts';
-import { siteFeed } from '../lib/feeds.ts';
+import { siteFeed } from '../collections/feeds.ts';
 
 export const GET: APIRoute = async () => {
   const { channel, items } = await siteFeed();

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { COLUMN_IDS, type ColumnId } from '../../lib/columns.ts';
 import { renderRss } from '../../lib/feed-format.ts';
-import { columnFeed } from '../../lib/feeds.ts';
+import { columnFeed } from '../../collections/feeds.ts';
 
 export const getStaticPaths = (() => COLUMN_IDS.map((column) => ({ params: { column } }))) satisfies GetStaticPaths;
 

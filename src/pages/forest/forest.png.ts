@@ -1,8 +1,8 @@
 /** /forest/forest.png: the whole 红树林 as an A3-landscape poster (2480 px wide). */
 import type { APIRoute } from 'astro';
-import { settings } from '../../lib/content.ts';
+import { settings } from '../../collections/entries.ts';
 import { renderForestSvg } from '../../lib/forest.ts';
-import { loadForest } from '../../lib/fruit-data.ts';
+import { loadForest } from '../../collections/fruit.ts';
 import { svgToPng } from '../../lib/svg-png.ts';
 
 export const GET: APIRoute = async () => {

@@ -1,8 +1,8 @@
 /** /forest/YYYY/forest.png: one year's 红树林 poster. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { settings } from '../../../lib/content.ts';
+import { settings } from '../../../collections/entries.ts';
 import { renderForestSvg } from '../../../lib/forest.ts';
-import { fruitYears, loadForest } from '../../../lib/fruit-data.ts';
+import { fruitYears, loadForest } from '../../../collections/fruit.ts';
 import { svgToPng } from '../../../lib/svg-png.ts';
 
 export const getStaticPaths = (async () => (await fruitYears()).map((year) => ({ params: { year } }))) satisfies GetStaticPaths;

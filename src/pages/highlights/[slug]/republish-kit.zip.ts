@@ -1,7 +1,7 @@
 /** /highlights/SLUG/republish-kit.zip: the 转载包, only for highlights that may be republished. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEntries } from '../../../lib/content.ts';
-import { canRepublish, kitForEntry } from '../../../lib/republish-entry.ts';
+import { getEntries } from '../../../collections/entries.ts';
+import { canRepublish, kitForEntry } from '../../../collections/republish.ts';
 
 export const getStaticPaths = (async () => {
   const entries = await getEntries('highlights');

@@ -3,8 +3,8 @@
  * 复制正文 copy and the feeds point at plain JPEG/PNG files (only for republishable highlights).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getEntries } from '../../../../lib/content.ts';
-import { canRepublish, kitImages } from '../../../../lib/republish-entry.ts';
+import { getEntries } from '../../../../collections/entries.ts';
+import { canRepublish, kitImages } from '../../../../collections/republish.ts';
 
 export const getStaticPaths = (async () => {
   const routes: { params: { slug: string; file: string }; props: { bytes: Uint8Array } }[] = [];

@@ -7,11 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { CollectionEntry } from 'astro:content';
-import { COLUMNS, VIDEO_CATEGORIES } from './columns.ts';
-import { parseDuration } from './dates.ts';
-import { entryFilePath, entryFileUrl, paths, unitName } from './content.ts';
-import { parseVtt, type VttCue } from './vtt.ts';
-import { POSTERS_URL_DIR, renderPoster } from './video-posters.ts';
+import { COLUMNS, VIDEO_CATEGORIES } from '../lib/columns.ts';
+import { parseDuration } from '../lib/dates.ts';
+import { entryFilePath, entryFileUrl, paths, unitName } from './entries.ts';
+import { parseVtt, type VttCue } from '../lib/vtt.ts';
+import { POSTERS_URL_DIR, renderPoster } from '../lib/video-posters.ts';
 
 type Video = CollectionEntry<'videos'>;
 

@@ -4,14 +4,14 @@
  */
 import path from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { COLUMN_IDS, type ColumnId } from './columns.ts';
-import { today } from './dates.ts';
-import { createPaths } from './paths.ts';
-import { contentDir, getSettings } from './settings.ts';
-import { sortNewest } from './sorting.ts';
-import { entrySummary } from './summary.ts';
-import { buildUnitTree, type Unit, type UnitTree } from './units.ts';
-import { isPublished, type BuildMode } from './visibility.ts';
+import { COLUMN_IDS, type ColumnId } from '../lib/columns.ts';
+import { today } from '../lib/dates.ts';
+import { createPaths } from '../lib/paths.ts';
+import { contentDir, getSettings } from '../lib/settings.ts';
+import { sortNewest } from '../lib/sorting.ts';
+import { entrySummary } from '../lib/summary.ts';
+import { buildUnitTree, type Unit, type UnitTree } from '../lib/units.ts';
+import { isPublished, type BuildMode } from '../lib/visibility.ts';
 
 export type ColumnEntry<C extends ColumnId = ColumnId> = CollectionEntry<C>;
 export type AnyEntry = { [C in ColumnId]: CollectionEntry<C> }[ColumnId];

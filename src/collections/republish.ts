@@ -6,21 +6,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { CollectionEntry } from 'astro:content';
-import { HIGHLIGHT_KINDS } from './columns.ts';
-import { entryFilePath, entryFileUrl, entryUrl, paths, settings, summaryOf, unitName, type AnyEntry } from './content.ts';
+import { HIGHLIGHT_KINDS } from '../lib/columns.ts';
+import { entryFilePath, entryFileUrl, entryUrl, paths, settings, summaryOf, unitName, type AnyEntry } from './entries.ts';
 import { entryBodyHtml } from './entry-html.ts';
-import { resolveEntryHref, slugOfFile } from './entry-links.ts';
-import { needsBase } from './paths.ts';
-import { contentDir } from './settings.ts';
-import { clipboardHtml, type ArticleMeta } from './republish/article.ts';
-import { absolutizeHtml, escapeHtml, imgTags, replaceImgTags } from './republish/html.ts';
-import { kitImage, type KitImage } from './republish/images.ts';
-import { buildKitZip, KIT_FILE, type KitInput } from './republish/kit.ts';
-import { articleMarkdown, markdownImages, rewriteMarkdownBody } from './republish/markdown.ts';
+import { resolveEntryHref, slugOfFile } from '../lib/entry-links.ts';
+import { needsBase } from '../lib/paths.ts';
+import { contentDir } from '../lib/settings.ts';
+import { clipboardHtml, type ArticleMeta } from '../lib/republish/article.ts';
+import { absolutizeHtml, escapeHtml, imgTags, replaceImgTags } from '../lib/republish/html.ts';
+import { kitImage, type KitImage } from '../lib/republish/images.ts';
+import { buildKitZip, KIT_FILE, type KitInput } from '../lib/republish/kit.ts';
+import { articleMarkdown, markdownImages, rewriteMarkdownBody } from '../lib/republish/markdown.ts';
 
 type Highlight = CollectionEntry<'highlights'>;
 
-export { canRepublish, inFeeds } from './republish/policy.ts';
+export { canRepublish, inFeeds } from '../lib/republish/policy.ts';
 
 /** Base-relative URL of the entry's 转载包. */
 export function kitUrl(entry: Highlight): string {

@@ -1,9 +1,9 @@
 /**
  * 红色档案柜 over the published entries: tag pages, unit archives, related entries.
- * (Uses src/lib/content.ts; the grouping and scoring themselves are pure, in archive.ts.)
+ * (Uses src/collections/entries.ts; the grouping and scoring themselves are pure, in src/lib/archive.ts.)
  */
-import { groupByTag, normalizeTag, relatedEntries, type TagGroup } from './archive.ts';
-import { entryUnitId, getAllEntries, getUnitTree, paths, type AnyEntry } from './content.ts';
+import { groupByTag, normalizeTag, relatedEntries, type TagGroup } from '../lib/archive.ts';
+import { entryUnitId, getAllEntries, getUnitTree, paths, type AnyEntry } from './entries.ts';
 
 export const archiveUrl = (year?: number): string => paths.url(year ? `archive/${year}/` : 'archive/');
 export const tagsUrl = (): string => paths.url('tags/');

@@ -4,13 +4,13 @@
  * Highlights marked `republish: false` are in no feed.
  */
 import type { ImageMetadata } from 'astro';
-import { COLUMNS, HIGHLIGHT_KINDS, type ColumnId } from './columns.ts';
-import { entryUnitId, entryUrl, getAllEntries, getEntries, paths, settings, summaryOf, unitName, type AnyEntry } from './content.ts';
-import type { FeedChannel, FeedItem } from './feed-format.ts';
-import { creditHtml, extrasAfterHtml, extrasBeforeHtml } from './republish/article.ts';
-import { absolutizeHtml, escapeHtml } from './republish/html.ts';
-import { inFeeds } from './republish/policy.ts';
-import { absoluteBodyHtml, articleMeta, portableBodyHtml } from './republish-entry.ts';
+import { COLUMNS, HIGHLIGHT_KINDS, type ColumnId } from '../lib/columns.ts';
+import { entryUnitId, entryUrl, getAllEntries, getEntries, paths, settings, summaryOf, unitName, type AnyEntry } from './entries.ts';
+import type { FeedChannel, FeedItem } from '../lib/feed-format.ts';
+import { creditHtml, extrasAfterHtml, extrasBeforeHtml } from '../lib/republish/article.ts';
+import { absolutizeHtml, escapeHtml } from '../lib/republish/html.ts';
+import { inFeeds } from '../lib/republish/policy.ts';
+import { absoluteBodyHtml, articleMeta, portableBodyHtml } from './republish.ts';
 
 /** How many entries a feed lists (newest first). */
 export const FEED_LIMIT = 50;

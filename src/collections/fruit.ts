@@ -1,11 +1,11 @@
 /**
  * The bridge from content to the 红果树/红树林 pure layout: published entries become plain
- * `Fruit` records (title, link, column, date). Imports content.ts (astro:content) so pages
+ * `Fruit` records (title, link, column, date). Imports entries.ts (astro:content) so pages
  * and endpoints can share it; the layout modules stay pure.
  */
-import { entriesByUnit, entryUrl, getUnitTree, type AnyEntry } from './content.ts';
-import { buildForest, type Forest } from './forest.ts';
-import type { Fruit } from './fruit-tree.ts';
+import { entriesByUnit, entryUrl, getUnitTree, type AnyEntry } from './entries.ts';
+import { buildForest, type Forest } from '../lib/forest.ts';
+import type { Fruit } from '../lib/fruit-tree.ts';
 
 export function entryFruit(entry: AnyEntry, fromUnit?: string): Fruit {
   return { key: `${entry.collection}/${entry.id}`, title: entry.data.title, href: entryUrl(entry), column: entry.collection, date: entry.data.date, fromUnit };

@@ -5,7 +5,7 @@
 import { experimental_AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
-import { entryContent, type AnyEntry } from './content.ts';
+import { entryContent, type AnyEntry } from './entries.ts';
 
 let container: Promise<experimental_AstroContainer> | undefined;
 const cache = new Map<string, Promise<string>>();
