@@ -3,25 +3,27 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { contentDir, getSettings } from './src/lib/settings.ts';
+import { loadConfig } from './src/lib/settings.ts';
 import { markdownPlugins } from './src/markdown/plugins.ts';
+import { configIntegration } from './src/integrations/config.ts';
 import { mediaIntegration } from './src/integrations/media.ts';
 import { contentCheckIntegration } from './src/integrations/content-check.ts';
 import { searchIntegration } from './src/integrations/search.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 import { postersIntegration } from './src/integrations/posters.ts';
 
-const settings = getSettings();
-const dir = contentDir();
-const plugins = markdownPlugins({ contentDir: dir, base: settings.base });
+// site.yaml and the RED_* options, read once: every integration and plugin gets this object,
+// pages get it through `virtual:red-columns/config` (src/config.ts).
+const config = loadConfig();
+const plugins = markdownPlugins(config);
 
 export default defineConfig({
-  site: settings.url,
-  base: settings.base,
+  site: config.site.url,
+  base: config.site.base,
   trailingSlash: 'ignore',
-  outDir: process.env.RED_OUT_DIR ?? './dist',
+  outDir: config.outDir,
   // Separate caches let tests build fixture sites while a dev server runs.
-  cacheDir: process.env.RED_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: config.cacheDir,
   markdown: {
     // Shiki colours code with inline styles, which the CSP (below) forbids: code stays plain.
     syntaxHighlight: false,
@@ -34,15 +36,23 @@ export default defineConfig({
     layout: 'constrained',
     responsiveStyles: false,
   },
-  integrations: [contentCheckIntegration({ contentDir: dir }), mdx(), sitemap(), mediaIntegration({ contentDir: dir, base: settings.base }), postersIntegration({ base: settings.base }), searchIntegration({ base: settings.base })],
+  integrations: [
+    configIntegration(config),
+    contentCheckIntegration(config),
+    mdx(),
+    sitemap(),
+    mediaIntegration(config),
+    postersIntegration(config),
+    searchIntegration(config),
+  ],
   devToolbar: { enabled: false },
   // The preview server may read photos from a content folder outside the project (RED_CONTENT_DIR).
-  vite: { server: { fs: { allow: ['.', dir] } } },
+  vite: { server: { fs: { allow: ['.', config.contentDir] } } },
   // Issue 4: a Content-Security-Policy <meta> on every page. Astro hashes our inline scripts and
   // styles; 'self' lets search load pagefind/, 'wasm-unsafe-eval' lets its WebAssembly run.
   security: {
     csp: {
-      directives: cspDirectives(dir),
+      directives: cspDirectives(config.contentDir),
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+const here = import.meta.dirname;
 
 export default defineConfig({
   test: {
@@ -6,6 +9,14 @@ export default defineConfig({
       // .astro components through Astro's Container API (its own Vite config).
       'test/components/vitest.config.ts',
       {
+        // The content layer (src/collections/) runs against stand-ins for astro:content and the
+        // config module, so it is tested without a build.
+        resolve: {
+          alias: {
+            'astro:content': path.join(here, 'test/support/astro-content.ts'),
+            'virtual:red-columns/config': path.join(here, 'test/support/virtual-config.ts'),
+          },
+        },
         test: {
           name: 'unit',
           environment: 'node',

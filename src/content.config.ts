@@ -5,7 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import type { ColumnId } from './lib/columns.ts';
-import { contentDir } from './lib/settings.ts';
+import { config } from './config.ts';
 import { entrySlug } from './lib/slug.ts';
 import { highlightSchema } from './schemas/highlights.ts';
 import { onePictureSchema } from './schemas/one-picture.ts';
@@ -13,7 +13,7 @@ import { salonSchema } from './schemas/salon.ts';
 import { videoSchema } from './schemas/videos.ts';
 import { unitSchema } from './schemas/units.ts';
 
-const root = contentDir();
+const root = config.contentDir;
 
 function columnLoader(id: ColumnId) {
   return glob({

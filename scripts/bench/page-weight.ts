@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
-import { getSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/lib/settings.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TARGET = 30 * 1024;
@@ -29,7 +29,7 @@ if (!dist) {
     process.exit(1);
   }
 }
-const base = getSettings(path.join(ROOT, 'content')).base;
+const base = readSettings(path.join(ROOT, 'content')).base;
 
 const gz = (b: Buffer) => gzipSync(b, { level: 6 }).length;
 const br = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

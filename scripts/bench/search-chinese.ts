@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, openPage, CHROMIUM } from '../../test/support/browser.ts';
 import { NGINX, startNginx } from '../../test/support/nginx.ts';
-import { getSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/lib/settings.ts';
 import { hanNgrams } from '../../src/lib/search-terms.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -20,7 +20,7 @@ if (!existsSync(path.join(dist, 'pagefind/pagefind.js')) || !existsSync(CHROMIUM
   console.log(`skipped: needs a built site in ${dist} (run page-weight first), ${CHROMIUM} and ${NGINX}`);
   process.exit(0);
 }
-const base = getSettings(path.join(ROOT, 'content')).base;
+const base = readSettings(path.join(ROOT, 'content')).base;
 const server = await startNginx({ root: dist, base });
 const browser = await launchBrowser();
 try {

@@ -14,9 +14,10 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkContent, formatReport } from '../check/index.ts';
-import { contentDir } from '../lib/settings.ts';
+import { readEnvOptions } from '../lib/settings.ts';
 
-const outDir = path.resolve(process.env.RED_OUT_DIR ?? 'dist');
+const options = readEnvOptions();
+const outDir = options.outDir;
 const tag = `${process.pid}-${Date.now()}`;
 const tempDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}-building-${tag}`);
 const oldDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}-old-${tag}`);
@@ -40,7 +41,7 @@ try {
   /* the parent folder does not exist yet */
 }
 
-const result = checkContent(contentDir());
+const result = checkContent(options.contentDir);
 if (result.errors.length || result.warnings.length) console.log(formatReport(result));
 if (result.errors.length) {
   console.error(`\n内容检查没有通过，网站没有重新生成${existsSync(outDir) ? `；原来的 ${path.relative(process.cwd(), outDir) || outDir} 保持不变` : ''}。`);

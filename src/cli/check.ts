@@ -3,10 +3,10 @@
  * prints every problem in Chinese, grouped by file. Exit code 1 when there is any error.
  */
 import { checkContent, formatReport } from '../check/index.ts';
-import { contentDir } from '../lib/settings.ts';
+import { readEnvOptions } from '../lib/settings.ts';
 
 const started = performance.now();
-const result = checkContent(contentDir());
+const result = checkContent(readEnvOptions().contentDir);
 const ms = Math.round(performance.now() - started);
 console.log(formatReport(result));
 console.log(`（用时 ${ms} 毫秒）`);

@@ -8,9 +8,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLUMN_IDS, COLUMNS, HIGHLIGHT_KINDS, isColumnId, VIDEO_CATEGORIES, type ColumnId } from '../lib/columns.ts';
-import { isValidDay, today } from '../lib/dates.ts';
 import { createPaths } from '../lib/paths.ts';
-import { contentDir, getSettings } from '../lib/settings.ts';
+import { readEnvOptions, readSettings } from '../lib/settings.ts';
 import { isValidSlug, RESERVED_SLUGS, slugify } from '../lib/slug.ts';
 
 const USAGE = `用法：npm run new -- <栏目> "<标题>"
@@ -198,10 +197,10 @@ if (!title) fail('请写出标题（用英文引号括起来）。');
 if ([...title].length > 80) fail(`标题有 ${[...title].length} 个字，不能超过 80 个字。`);
 const column: ColumnId = columnArg;
 
-const root = contentDir();
+const options = readEnvOptions();
+const root = options.contentDir;
 const columnDir = path.join(root, column);
-const envToday = process.env.RED_TODAY;
-const date = envToday && isValidDay(envToday) ? envToday : today();
+const date = options.today;
 const issue = column === 'salon' ? nextIssue(columnDir) : 0;
 
 let base = column === 'salon' ? date.slice(0, 7) : shortSlug(title);
@@ -222,7 +221,7 @@ writeFileSync(file, template(column, title, date, issue), { flag: 'wx' });
 
 let siteBase = '/';
 try {
-  siteBase = getSettings(root).base;
+  siteBase = readSettings(root).base;
 } catch {
   /* site.yaml has a mistake: `npm run check` explains it; the preview URL falls back to the root */
 }

@@ -5,7 +5,8 @@
  */
 import type { ImageMetadata } from 'astro';
 import { COLUMNS, HIGHLIGHT_KINDS, type ColumnId } from '../lib/columns.ts';
-import { entryUnitId, entryUrl, getAllEntries, getEntries, paths, settings, summaryOf, unitName, type AnyEntry } from './entries.ts';
+import { entryUnitId, entryUrl, getAllEntries, getEntries, summaryOf, unitName, type AnyEntry } from './entries.ts';
+import { paths, settings } from '../config.ts';
 import type { FeedChannel, FeedItem } from '../lib/feed-format.ts';
 import { creditHtml, extrasAfterHtml, extrasBeforeHtml } from '../lib/republish/article.ts';
 import { absolutizeHtml, escapeHtml } from '../lib/republish/html.ts';
@@ -15,11 +16,6 @@ import { absoluteBodyHtml, articleMeta, portableBodyHtml } from './republish.ts'
 /** How many entries a feed lists (newest first). */
 export const FEED_LIMIT = 50;
 
-export const feedPaths = {
-  site: () => paths.url('rss.xml'),
-  column: (column: ColumnId) => paths.url(`${column}/rss.xml`),
-  highlightsJson: () => paths.url('highlights/feed.json'),
-};
 
 /** Image fields are typed loosely by the shared schema factories. */
 const srcOf = (image: unknown): string | undefined => (image as ImageMetadata | undefined)?.src;
@@ -92,8 +88,8 @@ export async function siteFeed(): Promise<{ channel: FeedChannel; items: FeedIte
       title: settings.title,
       description: settings.description || settings.title,
       homeUrl: paths.absolute(paths.home()),
-      feedUrl: paths.absolute(feedPaths.site()),
-      iconUrl: paths.absolute(paths.url('favicon.svg')),
+      feedUrl: paths.absolute(paths.rss()),
+      iconUrl: paths.absolute(paths.asset('favicon.svg')),
     },
     items: await items(await getAllEntries()),
   };
@@ -105,8 +101,8 @@ export async function columnFeed(column: ColumnId, format: 'rss' | 'json' = 'rss
       title: `${COLUMNS[column].name} - ${settings.title}`,
       description: COLUMNS[column].description,
       homeUrl: paths.absolute(paths.column(column)),
-      feedUrl: paths.absolute(format === 'json' ? feedPaths.highlightsJson() : feedPaths.column(column)),
-      iconUrl: paths.absolute(paths.url('favicon.svg')),
+      feedUrl: paths.absolute(format === 'json' ? paths.jsonFeed() : paths.rss(column)),
+      iconUrl: paths.absolute(paths.asset('favicon.svg')),
     },
     items: await items(await getEntries(column)),
   };

@@ -7,15 +7,15 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import type { CollectionEntry } from 'astro:content';
 import { HIGHLIGHT_KINDS } from '../lib/columns.ts';
-import { entryFilePath, entryFileUrl, entryUrl, paths, settings, summaryOf, unitName, type AnyEntry } from './entries.ts';
+import { entryFilePath, entryFileUrl, entryUrl, summaryOf, unitName, type AnyEntry } from './entries.ts';
+import { config, paths, settings } from '../config.ts';
 import { entryBodyHtml } from './entry-html.ts';
 import { resolveEntryHref, slugOfFile } from '../lib/entry-links.ts';
 import { needsBase } from '../lib/paths.ts';
-import { contentDir } from '../lib/settings.ts';
 import { clipboardHtml, type ArticleMeta } from '../lib/republish/article.ts';
 import { absolutizeHtml, escapeHtml, imgTags, replaceImgTags } from '../lib/republish/html.ts';
 import { kitImage, type KitImage } from '../lib/republish/images.ts';
-import { buildKitZip, KIT_FILE, type KitInput } from '../lib/republish/kit.ts';
+import { buildKitZip, type KitInput } from '../lib/republish/kit.ts';
 import { articleMarkdown, markdownImages, rewriteMarkdownBody } from '../lib/republish/markdown.ts';
 
 type Highlight = CollectionEntry<'highlights'>;
@@ -24,7 +24,7 @@ export { canRepublish, inFeeds } from '../lib/republish/policy.ts';
 
 /** Base-relative URL of the entry's 转载包. */
 export function kitUrl(entry: Highlight): string {
-  return paths.url(`highlights/${entry.id}/${KIT_FILE}`);
+  return paths.kit(entry.id);
 }
 
 export async function articleMeta(entry: Highlight): Promise<ArticleMeta> {
@@ -65,7 +65,7 @@ function linkResolver(entry: AnyEntry): (href: string) => string {
   const pageUrl = paths.absolute(entryUrl(entry));
   return (href) => {
     if (href === '' || href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
-    const target = resolveEntryHref(file, href, contentDir());
+    const target = resolveEntryHref(file, href, config.contentDir);
     if (target) {
       const slug = slugOfFile(target);
       if (slug) return paths.absolute(paths.entry(target.column, slug)) + target.hash;
@@ -119,7 +119,7 @@ export function kitForEntry(entry: Highlight): Promise<Uint8Array> {
  * (`highlights/SLUG/images/NAME-web.jpg`): plain JPEG/PNG that any OA editor or feed reader shows.
  */
 export function kitImageUrl(entry: Highlight, file: string): string {
-  return paths.url(`highlights/${entry.id}/${file}`);
+  return paths.kitImage(entry.id, file);
 }
 
 /**

@@ -9,9 +9,10 @@ import { getImage } from 'astro:assets';
 import type { CollectionEntry } from 'astro:content';
 import { COLUMNS, VIDEO_CATEGORIES } from '../lib/columns.ts';
 import { parseDuration } from '../lib/dates.ts';
-import { entryFilePath, entryFileUrl, paths, unitName } from './entries.ts';
+import { entryFilePath, entryFileUrl, unitName } from './entries.ts';
+import { config, paths } from '../config.ts';
 import { parseVtt, type VttCue } from '../lib/vtt.ts';
-import { POSTERS_URL_DIR, renderPoster } from '../lib/video-posters.ts';
+import { renderPoster } from '../lib/video-posters.ts';
 
 type Video = CollectionEntry<'videos'>;
 
@@ -66,11 +67,12 @@ async function computePoster(entry: Video): Promise<PosterSources> {
   const local = /^https?:\/\//i.test(d.video) ? undefined : entryFilePath(entry, d.video);
   const poster = await renderPoster(
     { title: d.title, column: COLUMNS.videos.name, category: VIDEO_CATEGORIES[d.category], unit: await unitName(d.unit) },
+    { cacheDir: config.cacheDir, frames: config.posterFrames },
     local,
     // A frame 40% in: past the opening title card of most films.
     (parseDuration(d.duration ?? '') ?? 2.5) * 0.4,
   );
-  const url = (f: string) => paths.url(`${POSTERS_URL_DIR}/${f}`);
+  const url = paths.poster;
   return {
     card: { src: url(poster.file(640)), srcset: `${url(poster.file(320))} 320w, ${url(poster.file(640))} 640w` },
     player: url(poster.file(1280)),

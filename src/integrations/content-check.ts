@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { RedConfig } from '../lib/settings.ts';
 import { checkContent, displayRootFor, formatProblem, formatReport, type CheckResult } from '../check/index.ts';
 
 function overlayError(result: CheckResult, contentDir: string) {
@@ -53,8 +54,8 @@ li p{margin:.25rem 0}.where{font-family:ui-monospace,Consolas,monospace;font-wei
 <p>请按下面的说明修改文件并保存，这个页面会自动刷新。</p><ol>${items}</ol>${warnings}</main></body></html>`;
 }
 
-export function contentCheckIntegration(options: { contentDir: string }): AstroIntegration {
-  const { contentDir } = options;
+export function contentCheckIntegration(config: Pick<RedConfig, 'contentDir' | 'checked'>): AstroIntegration {
+  const { contentDir } = config;
   let last: CheckResult | undefined;
   const run = (): CheckResult => {
     last = checkContent(contentDir);
@@ -64,7 +65,7 @@ export function contentCheckIntegration(options: { contentDir: string }): AstroI
     name: 'red-content-check',
     hooks: {
       'astro:config:setup': async ({ command }) => {
-        if (command === 'build' && !process.env.RED_CHECKED) {
+        if (command === 'build' && !config.checked) {
           const result = run();
           if (result.errors.length || result.warnings.length) console.log(formatReport(result));
           if (result.errors.length) throw new Error(`内容检查发现 ${result.errors.length} 个错误（见上面的说明），网站没有生成。`);

@@ -9,8 +9,10 @@ import type { AstroIntegration } from 'astro';
 import { isColumnId } from '../lib/columns.ts';
 import { listMediaFiles, MIME_TYPES } from '../lib/media-files.ts';
 import { pathBelow } from '../lib/paths.ts';
+import type { RedConfig } from '../lib/settings.ts';
 
-export function mediaIntegration(options: { contentDir: string; base: string }): AstroIntegration {
+export function mediaIntegration(config: Pick<RedConfig, 'contentDir' | 'site'>): AstroIntegration {
+  const options = { contentDir: config.contentDir, base: config.site.base };
   return {
     name: 'red-columns:media',
     hooks: {

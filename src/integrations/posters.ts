@@ -6,18 +6,20 @@ import { copyFileSync, createReadStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { pathBelow } from '../lib/paths.ts';
-import { posterCacheDir, POSTERS_URL_DIR, usedPosters } from '../lib/video-posters.ts';
+import { pathBelow, POSTERS_DIR } from '../lib/paths.ts';
+import type { RedConfig } from '../lib/settings.ts';
+import { posterCacheDir, usedPosters } from '../lib/video-posters.ts';
 
-export function postersIntegration(options: { base: string }): AstroIntegration {
+export function postersIntegration(config: Pick<RedConfig, 'site' | 'cacheDir'>): AstroIntegration {
+  const options = { base: config.site.base };
   return {
     name: 'red-columns:posters',
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const name = pathBelow(req.url ?? '', options.base, POSTERS_URL_DIR) ?? '';
+          const name = pathBelow(req.url ?? '', options.base, POSTERS_DIR) ?? '';
           if (!/^[0-9a-f]{16}-\d+\.(webp|jpg)$/.test(name)) return next();
-          const file = path.join(posterCacheDir(), name);
+          const file = path.join(posterCacheDir(config.cacheDir), name);
           if (!existsSync(file)) return next();
           res.writeHead(200, { 'Content-Type': name.endsWith('.jpg') ? 'image/jpeg' : 'image/webp' });
           createReadStream(file).pipe(res);
@@ -26,10 +28,10 @@ export function postersIntegration(options: { base: string }): AstroIntegration 
       'astro:build:done': ({ dir, logger }) => {
         const used = usedPosters();
         if (used.size === 0) return;
-        const out = path.join(fileURLToPath(dir), POSTERS_URL_DIR);
+        const out = path.join(fileURLToPath(dir), POSTERS_DIR);
         mkdirSync(out, { recursive: true });
         for (const [name, file] of [...used].sort()) copyFileSync(file, path.join(out, name));
-        logger.info(`已生成 ${used.size} 个视频封面文件到 ${POSTERS_URL_DIR}/`);
+        logger.info(`已生成 ${used.size} 个视频封面文件到 ${POSTERS_DIR}/`);
       },
     },
   };

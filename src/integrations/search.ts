@@ -25,7 +25,7 @@ function htmlFiles(root: string, rel = ''): string[] {
   return out.sort();
 }
 
-export function searchIntegration(_options: { base: string }): AstroIntegration {
+export function searchIntegration(_config: unknown): AstroIntegration {
   return {
     name: 'red-columns:search',
     hooks: {

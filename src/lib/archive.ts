@@ -130,3 +130,45 @@ export function relatedEntries<T extends Relatable>(
     .slice(0, limit)
     .map((x) => x.o);
 }
+
+/**
+ * `relatedEntries` for every item of a list, without scoring the whole list for each one:
+ * only the items that share a tag, the unit or a unit of its family can score, so an entry's
+ * cost grows with its neighbours, not with the site. Same scores, order and ties.
+ */
+export function relatedIndex<T extends Relatable>(
+  items: readonly T[],
+  family?: (unit: string) => readonly string[],
+): (key: string, limit?: number) => T[] {
+  const byKey = new Map<string, T>();
+  const byTag = new Map<string, T[]>();
+  const byUnit = new Map<string, T[]>();
+  const push = (map: Map<string, T[]>, k: string, item: T) => {
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  };
+  for (const item of items) {
+    byKey.set(item.key, item);
+    for (const t of new Set(item.tags.map(normalizeTag))) push(byTag, t, item);
+    if (item.unit) push(byUnit, item.unit, item);
+  }
+  return (key, limit = 4) => {
+    const me = byKey.get(key);
+    if (!me) return [];
+    const scores = new Map<T, number>();
+    const add = (list: readonly T[] | undefined, points: number) => {
+      for (const o of list ?? []) scores.set(o, (scores.get(o) ?? 0) + points);
+    };
+    for (const t of new Set(me.tags.map(normalizeTag))) add(byTag.get(t), 3);
+    if (me.unit) {
+      add(byUnit.get(me.unit), 2);
+      if (family) for (const u of new Set(family(me.unit))) if (u !== me.unit) add(byUnit.get(u), 1);
+    }
+    scores.delete(me);
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || (a[0].date < b[0].date ? 1 : a[0].date > b[0].date ? -1 : 0) || (a[0].key < b[0].key ? -1 : 1))
+      .slice(0, limit)
+      .map(([o]) => o);
+  };
+}

@@ -44,20 +44,6 @@ export function formatMonth(day: string): string {
   return `${Number(m[1])}年${Number(m[2])}月`;
 }
 
-export function yearOf(day: string): number {
-  return Number(day.slice(0, 4));
-}
-
-/** `YYYY-MM` */
-export function monthOf(day: string): string {
-  return day.slice(0, 7);
-}
-
-/** The instant a day starts in China, e.g. for feeds. */
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
-
 /** `m:ss` / `h:mm:ss` → seconds; undefined when malformed. */
 export function parseDuration(value: string): number | undefined {
   const m = /^(?:(\d+):)?([0-5]?\d):([0-5]\d)$/.exec(value.trim());

@@ -3,9 +3,8 @@
  * data in (units, fruit per unit), groves and poster SVG out. Deterministic (no randomness,
  * numbers rounded to 0.1).
  */
-import { COLUMNS, UNIT_KINDS, type ColumnId } from './columns.ts';
+import { COLUMNS, UNIT_KINDS } from './columns.ts';
 import {
-  COLUMN_STYLE,
   countByColumn,
   escapeXml,
   FONT_FAMILY,
@@ -263,10 +262,5 @@ export function renderForestSvg(forest: Forest, options: PosterOptions): string 
   });
   out.push('</svg>');
   return out.join('');
-}
-
-/** A column's legend line: "先锋沙龙（红色圆形）". */
-export function legendText(column: ColumnId): string {
-  return `${COLUMNS[column].name}：${COLUMN_STYLE[column].shapeName}`;
 }
 

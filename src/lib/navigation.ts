@@ -14,7 +14,7 @@ export function siteNav(paths: Paths): NavItem[] {
     { key: 'home', href: paths.home(), label: '首页' },
     ...COLUMN_IDS.map((id) => ({ key: id, href: paths.column(id), label: COLUMNS[id].name })),
     { key: 'units', href: paths.units(), label: '党组织' },
-    { key: 'forest', href: paths.url('forest/'), label: '红树林' },
-    { key: 'archive', href: paths.url('archive/'), label: '档案柜' },
+    { key: 'forest', href: paths.forest(), label: '红树林' },
+    { key: 'archive', href: paths.archive(), label: '档案柜' },
   ];
 }

@@ -1,6 +1,7 @@
 /**
- * Every URL the site prints is built here, and every one goes through `base`
- * (the sub-path the intranet serves the site under, e.g. `/dangjian/`).
+ * The route table: every URL the site prints is built here, and every one goes through
+ * `base` (the sub-path the intranet serves the site under, e.g. `/dangjian/`). A build test
+ * (test/build/routes.test.ts) asserts that each of these URLs exists in the built site.
  */
 import type { ColumnId } from './columns.ts';
 
@@ -9,18 +10,48 @@ export interface Paths {
   /** `/dangjian/` + path; keeps a trailing slash on page paths. */
   url(path?: string): string;
   home(): string;
+  /** A column's index, page 1 at `/COLUMN/`, later pages at `/COLUMN/page/N/`. */
   column(column: ColumnId, page?: number): string;
   entry(column: ColumnId, slug: string): string;
-  unit(id: string): string;
   units(): string;
-  /** A file copied from content/ (videos, captions, originals): `media/COLUMN/relative/path`. */
+  unit(id: string): string;
+  /** The unit's archive: its entries and its sub-units', by year and month. */
+  unitArchive(id: string): string;
+  /** The unit's 红果树 as a PNG. */
+  unitTreePng(id: string): string;
+  /** 红色档案柜: all years, or one year. */
+  archive(year?: number | string): string;
+  tags(): string;
+  tag(slug: string): string;
+  /** 红树林: all years, or one year. */
+  forest(year?: number | string): string;
+  forestPng(year?: number | string): string;
+  search(): string;
+  /** Pagefind's script (the search index beside it). */
+  pagefind(): string;
+  /** RSS 2.0 of the whole site, or of one column. */
+  rss(column?: ColumnId): string;
+  /** JSON Feed 1.1 of the highlights. */
+  jsonFeed(): string;
+  /** The lobby-screen player of the videos column. */
+  showcase(): string;
+  /** 转载包 of a highlight. */
+  kit(slug: string): string;
+  /** A kit image published beside a highlight (`file` as in the kit: `images/NAME-web.jpg`). */
+  kitImage(slug: string, file: string): string;
+  /** A generated video poster (file name under `_posters/`). */
+  poster(file: string): string;
+  /** A file copied from content/ (videos, captions, attachments): `media/COLUMN/relative/path`. */
   media(column: ColumnId, relativePath: string): string;
+  /** A file of public/ (favicon.svg). */
+  asset(file: string): string;
   /** Absolute URL with the site origin, for feeds and republished copies. */
   absolute(path: string): string;
 }
 
+/** `dangjian`, `/dangjian`, `/dangjian//` → `/dangjian/`; '' and '/' → '/'. The one normaliser of `base`. */
 export function normalizeBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
 
@@ -40,18 +71,40 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+/** Folder of the generated video posters in the output. */
+export const POSTERS_DIR = '_posters';
+/** File name of a highlight's 转载包. */
+export const KIT_FILE = 'republish-kit.zip';
+
 export function createPaths(base: string, origin = 'http://localhost'): Paths {
   const b = normalizeBase(base);
   const url = (p = '') => b + p.replace(/^\/+/, '');
+  const yearPart = (year?: number | string) => (year === undefined || year === '' ? '' : `${year}/`);
   return {
     base: b,
     url,
     home: () => b,
     column: (column, page = 1) => (page > 1 ? url(`${column}/page/${page}/`) : url(`${column}/`)),
     entry: (column, slug) => url(`${column}/${slug}/`),
-    unit: (id) => url(`units/${id}/`),
     units: () => url('units/'),
+    unit: (id) => url(`units/${id}/`),
+    unitArchive: (id) => url(`units/${id}/archive/`),
+    unitTreePng: (id) => url(`units/${id}/tree.png`),
+    archive: (year) => url(`archive/${yearPart(year)}`),
+    tags: () => url('tags/'),
+    tag: (slug) => url(`tags/${slug}/`),
+    forest: (year) => url(`forest/${yearPart(year)}`),
+    forestPng: (year) => url(`forest/${yearPart(year)}forest.png`),
+    search: () => url('search/'),
+    pagefind: () => url('pagefind/pagefind.js'),
+    rss: (column) => url(column ? `${column}/rss.xml` : 'rss.xml'),
+    jsonFeed: () => url('highlights/feed.json'),
+    showcase: () => url('videos/showcase/'),
+    kit: (slug) => url(`highlights/${slug}/${KIT_FILE}`),
+    kitImage: (slug, file) => url(`highlights/${slug}/${encodePath(file)}`),
+    poster: (file) => url(`${POSTERS_DIR}/${encodePath(file)}`),
     media: (column, relativePath) => url(`media/${column}/${encodePath(relativePath.replace(/^\.\//, ''))}`),
+    asset: (file) => url(encodePath(file)),
     absolute: (p) => new URL(p.startsWith('/') ? p : url(p), origin.replace(/\/+$/, '') + '/').href,
   };
 }

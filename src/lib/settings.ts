@@ -1,18 +1,58 @@
 /**
- * The one typed settings module: where content lives and what site.yaml says,
- * with defaults filled once (in src/schemas/site.ts).
- * RED_CONTENT_DIR points the whole tool (build, check, tests) at another content folder.
+ * The one settings module. `site.yaml` is parsed here and nowhere else, and the `RED_*`
+ * environment options are read here and nowhere else; `loadConfig()` fills every default
+ * once and returns one typed object. `astro.config.mjs` calls it once and hands the object to
+ * every integration and plugin; pages and the content layer receive the same object through
+ * the virtual module `virtual:red-columns/config` (src/config.ts); the CLI calls it directly.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { isValidDay, today } from './dates.ts';
+import type { BuildMode } from './visibility.ts';
 
 export type { SiteSettings } from '../schemas/site.ts';
 
-/** Absolute path of the content folder. */
-export function contentDir(): string {
-  return path.resolve(process.env.RED_CONTENT_DIR ?? 'content');
+/** What the build, the preview and the CLI are told by the environment (all optional). */
+export interface EnvOptions {
+  /** RED_CONTENT_DIR: the content folder (default `content/`), absolute. */
+  contentDir: string;
+  /** RED_OUT_DIR: the output folder (default `dist/`), absolute. */
+  outDir: string;
+  /** RED_CACHE_DIR: Astro's cache and ours (posters, images), absolute. */
+  cacheDir: string;
+  /** RED_TODAY=YYYY-MM-DD pins "today" for scheduled entries; else today in China. */
+  today: string;
+  /** RED_PREVIEW=1: a build that shows drafts and scheduled entries (as `npm run dev` does). */
+  preview: boolean;
+  /** RED_CHECKED=1: `npm run build` has run the content check already. */
+  checked: boolean;
+  /** RED_POSTER_FRAME=0: generated posters without a video frame (no ffmpeg). */
+  posterFrames: boolean;
+}
+
+/** Everything the site is built from: site.yaml with defaults filled, plus the environment. */
+export interface RedConfig extends EnvOptions {
+  site: SiteSettings;
+}
+
+/** The build's config as pages see it: plus whether this run is a preview or a production build. */
+export interface SiteConfig extends RedConfig {
+  mode: BuildMode;
+}
+
+/** The `RED_*` options, read once; paths resolved against `cwd`. */
+export function readEnvOptions(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EnvOptions {
+  return {
+    contentDir: path.resolve(cwd, env.RED_CONTENT_DIR || 'content'),
+    outDir: path.resolve(cwd, env.RED_OUT_DIR || 'dist'),
+    cacheDir: path.resolve(cwd, env.RED_CACHE_DIR || 'node_modules/.astro'),
+    today: env.RED_TODAY && isValidDay(env.RED_TODAY) ? env.RED_TODAY : today(),
+    preview: env.RED_PREVIEW === '1',
+    checked: env.RED_CHECKED === '1',
+    posterFrames: env.RED_POSTER_FRAME !== '0',
+  };
 }
 
 /** Parse site.yaml text (no file access), filling defaults. Throws on invalid settings. */
@@ -21,15 +61,11 @@ export function parseSettings(text: string | undefined): SiteSettings {
   return siteSchema.parse(raw);
 }
 
-let cached: { dir: string; settings: SiteSettings } | undefined;
-
-/** Settings of the current content folder (cached per folder). */
-export function getSettings(dir: string = contentDir()): SiteSettings {
-  if (cached?.dir === dir) return cached.settings;
-  const file = path.join(dir, 'site.yaml');
-  let settings: SiteSettings;
+/** site.yaml of a content folder; a Chinese error pointing at `npm run check` when it is wrong. */
+export function readSettings(contentDir: string): SiteSettings {
+  const file = path.join(contentDir, 'site.yaml');
   try {
-    settings = parseSettings(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    return parseSettings(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   } catch (err) {
     // Read before any integration runs (astro.config.mjs needs base and url): say it in Chinese.
     throw new Error(
@@ -38,6 +74,10 @@ export function getSettings(dir: string = contentDir()): SiteSettings {
       { cause: err },
     );
   }
-  cached = { dir, settings };
-  return settings;
+}
+
+/** The whole config, read once by each process (astro.config.mjs, or a CLI command). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RedConfig {
+  const options = readEnvOptions(env);
+  return { ...options, site: readSettings(options.contentDir) };
 }

@@ -16,11 +16,17 @@ const VERSION = 'v4';
 /** Card thumbnails (320/640), player (1280), lobby screen (1920). */
 export const POSTER_WIDTHS = [320, 640, 1280, 1920] as const;
 export type PosterWidth = (typeof POSTER_WIDTHS)[number];
-export const POSTERS_URL_DIR = '_posters';
 
-export function posterCacheDir(): string {
-  const root = path.resolve(process.env.RED_CACHE_DIR ?? 'node_modules/.astro');
-  return path.join(root, 'red-posters');
+/** Where posters are cached: `red-posters/` in the build's cache folder (RED_CACHE_DIR). */
+export function posterCacheDir(cacheDir: string): string {
+  return path.join(cacheDir, 'red-posters');
+}
+
+export interface PosterOptions {
+  /** The build's cache folder (config.cacheDir). */
+  cacheDir: string;
+  /** Draw over a frame of the video when ffmpeg is installed (config.posterFrames). */
+  frames: boolean;
 }
 
 /** Files used by this process (file name → absolute path), shared with the integration. */
@@ -32,7 +38,6 @@ export function usedPosters(): Map<string, string> {
 
 let ffmpeg: boolean | undefined;
 function hasFfmpeg(): boolean {
-  if (process.env.RED_POSTER_FRAME === '0') return false;
   ffmpeg ??= spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
   return ffmpeg;
 }
@@ -97,13 +102,13 @@ export interface GeneratedPoster {
  * Makes (or reuses from the cache) the poster of a video: `videoFile` is the local video
  * when there is one (for the frame, taken `frameAt` seconds in). Returns file names under `_posters/`.
  */
-export async function renderPoster(card: PosterCard, videoFile?: string, frameAt = 1): Promise<GeneratedPoster> {
-  const frameSource = videoFile && existsSync(videoFile) && hasFfmpeg() ? fileFingerprint(videoFile) : '';
+export async function renderPoster(card: PosterCard, options: PosterOptions, videoFile?: string, frameAt = 1): Promise<GeneratedPoster> {
+  const frameSource = options.frames && videoFile && existsSync(videoFile) && hasFfmpeg() ? fileFingerprint(videoFile) : '';
   const key = createHash('sha256')
     .update(JSON.stringify([VERSION, posterSvg(card), frameSource, frameSource ? frameAt : 0]))
     .digest('hex')
     .slice(0, 16);
-  const dir = posterCacheDir();
+  const dir = posterCacheDir(options.cacheDir);
   mkdirSync(dir, { recursive: true });
   const master = path.join(dir, `${key}.png`);
   if (!existsSync(master)) {

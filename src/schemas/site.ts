@@ -1,5 +1,6 @@
 /** site.yaml: site settings. Defaults are filled here, once. */
 import { z } from 'astro/zod';
+import { normalizeBase } from '../lib/paths.ts';
 
 export const siteSchema = z.object({
   /** Site name in the header. */
@@ -19,7 +20,7 @@ export const siteSchema = z.object({
     .string()
     .trim()
     .default('/')
-    .transform((b) => `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')),
+    .transform(normalizeBase),
   /** Entries per page on column indexes (optional, 20). */
   pageSize: z.number().int().positive().default(20),
   /** Extra origins allowed for videos/iframes (the intranet video server); optional. */

@@ -2,11 +2,11 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import Breadcrumbs from '../../src/components/Breadcrumbs.astro';
-import { getSettings } from '../../src/lib/settings.ts';
+import { loadConfig } from '../../src/lib/settings.ts';
 
 describe('Breadcrumbs', () => {
   it('starts at the home page under the base and marks the last item as current', async () => {
-    const base = getSettings().base;
+    const base = loadConfig().site.base;
     const container = await AstroContainer.create();
     const root = parse(
       await container.renderToString(Breadcrumbs, {

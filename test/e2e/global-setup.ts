@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, ROOT } from '../support/build.ts';
 import { startNginx, type NginxServer } from '../support/nginx.ts';
-import { getSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/lib/settings.ts';
 
 let server: NginxServer | undefined;
 
@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   const outDir = process.env.RED_E2E_DIST ?? path.join(ROOT, 'test-results', 'e2e-dist');
   const result = buildSite({ contentDir, outDir });
   if (result.status !== 0) throw new Error(`sample site build failed:\n${result.stdout}\n${result.stderr}`);
-  const base = getSettings(contentDir).base;
+  const base = readSettings(contentDir).base;
   server = await startNginx({ root: outDir, base });
   project.provide('siteOrigin', server.origin);
   project.provide('siteBase', base);

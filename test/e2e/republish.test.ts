@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
 import { ROOT } from '../support/build.ts';
-import { getSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/lib/settings.ts';
 
 const origin = inject('siteOrigin');
 const base = inject('siteBase');
 /** The absolute origin feeds use (site.yaml `url`). */
-const siteUrl = getSettings(path.join(ROOT, 'content')).url.replace(/\/+$/, '');
+const siteUrl = readSettings(path.join(ROOT, 'content')).url.replace(/\/+$/, '');
 let browser: Browser;
 
 beforeAll(async () => {

@@ -138,12 +138,12 @@ describe('settings', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
-    const { getSettings } = await import('../../src/lib/settings.ts');
+    const { readSettings } = await import('../../src/lib/settings.ts');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'red-site-'));
     writeFileSync(path.join(dir, 'site.yaml'), 'title: 红色专栏\nbase： /dangjian/\n');
-    expect(() => getSettings(dir)).toThrow(/site\.yaml 有错误，网站无法生成或预览。请运行 npm run check 查看出错的行和改法。/);
+    expect(() => readSettings(dir)).toThrow(/site\.yaml 有错误，网站无法生成或预览。请运行 npm run check 查看出错的行和改法。/);
     writeFileSync(path.join(dir, 'site.yaml'), 'base: dangjian\n');
-    expect(getSettings(dir)).toMatchObject({ base: '/dangjian/', title: '红色专栏', pageSize: 20 });
+    expect(readSettings(dir)).toMatchObject({ base: '/dangjian/', title: '红色专栏', pageSize: 20 });
   });
 });
 

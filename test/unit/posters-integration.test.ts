@@ -2,15 +2,17 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { postersIntegration } from '../../src/integrations/posters.ts';
 
 type Handler = (req: { url: string }, res: unknown, next: () => void) => void;
 
+let cacheDir = '';
+
 /** The dev middleware of the integration, called like Vite's connect server would. */
 function middleware(): Handler {
   let handler: Handler | undefined;
-  const hook = postersIntegration({ base: '/dangjian/' }).hooks['astro:server:setup'] as unknown as (o: unknown) => void;
+  const hook = postersIntegration({ site: { base: '/dangjian/' }, cacheDir } as Parameters<typeof postersIntegration>[0]).hooks['astro:server:setup'] as unknown as (o: unknown) => void;
   hook({ server: { middlewares: { use: (fn: Handler) => (handler = fn) } } });
   return handler!;
 }
@@ -31,18 +33,12 @@ function request(url: string): Promise<{ status: number; type?: string; body: st
   });
 }
 
-let saved: string | undefined;
 beforeEach(() => {
-  saved = process.env.RED_CACHE_DIR;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'red-posters-test-'));
-  process.env.RED_CACHE_DIR = dir;
+  cacheDir = dir;
   mkdirSync(path.join(dir, 'red-posters'));
   writeFileSync(path.join(dir, 'red-posters', '0123456789abcdef-640.webp'), 'WEBP');
   writeFileSync(path.join(dir, 'secret.txt'), 'no');
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.RED_CACHE_DIR;
-  else process.env.RED_CACHE_DIR = saved;
 });
 
 describe('posters integration (dev server)', () => {

@@ -4,7 +4,6 @@ import { escapeHtml, replaceImgTags } from './html.ts';
 import type { KitImage } from './images.ts';
 import { deterministicZip } from './zip.ts';
 
-export const KIT_FILE = 'republish-kit.zip';
 
 export interface KitInput {
   meta: ArticleMeta;

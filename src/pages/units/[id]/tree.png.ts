@@ -1,7 +1,8 @@
 /** /units/ID/tree.png: the unit's 红果树 as a PNG for slides and posters. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { UNIT_KINDS } from '../../../lib/columns.ts';
-import { getUnitTree, settings, unitStaticPaths } from '../../../collections/entries.ts';
+import { getUnitTree, unitStaticPaths } from '../../../collections/entries.ts';
+import { settings } from '../../../config.ts';
 import { unitFruits } from '../../../collections/fruit.ts';
 import { countByColumn, layoutTree, renderTreePoster } from '../../../lib/fruit-tree.ts';
 import { svgToPng } from '../../../lib/svg-png.ts';
