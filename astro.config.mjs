@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { loadConfig } from './src/lib/settings.ts';
+import { loadConfig } from './src/config/settings.ts';
 import { markdownPlugins } from './src/markdown/plugins.ts';
 import { configIntegration } from './src/integrations/config.ts';
 import { mediaIntegration } from './src/integrations/media.ts';
@@ -13,7 +13,7 @@ import { cspDirectives } from './src/lib/csp.ts';
 import { postersIntegration } from './src/integrations/posters.ts';
 
 // site.yaml and the RED_* options, read once: every integration and plugin gets this object,
-// pages get it through `virtual:red-columns/config` (src/config.ts).
+// pages get it through `virtual:red-columns/config` (src/config/site.ts).
 const config = loadConfig();
 const plugins = markdownPlugins(config);
 

@@ -5,7 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import type { ColumnId } from './lib/columns.ts';
-import { config } from './config.ts';
+import { config } from './config/site.ts';
 import { entrySlug } from './lib/slug.ts';
 import { highlightSchema } from './schemas/highlights.ts';
 import { onePictureSchema } from './schemas/one-picture.ts';

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
-import { readSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/config/settings.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TARGET = 30 * 1024;

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, openPage, CHROMIUM } from '../../test/support/browser.ts';
 import { NGINX, startNginx } from '../../test/support/nginx.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/config/settings.ts';
 import { hanNgrams } from '../../src/lib/search-terms.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

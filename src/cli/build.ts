@@ -14,7 +14,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkContent, formatReport } from '../check/index.ts';
-import { readEnvOptions } from '../lib/settings.ts';
+import { readEnvOptions } from '../config/settings.ts';
 
 const options = readEnvOptions();
 const outDir = options.outDir;

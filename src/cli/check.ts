@@ -3,7 +3,7 @@
  * prints every problem in Chinese, grouped by file. Exit code 1 when there is any error.
  */
 import { checkContent, formatReport } from '../check/index.ts';
-import { readEnvOptions } from '../lib/settings.ts';
+import { readEnvOptions } from '../config/settings.ts';
 
 const started = performance.now();
 const result = checkContent(readEnvOptions().contentDir);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { COLUMN_IDS, COLUMNS, HIGHLIGHT_KINDS, isColumnId, VIDEO_CATEGORIES, type ColumnId } from '../lib/columns.ts';
 import { createPaths } from '../lib/paths.ts';
-import { readEnvOptions, readSettings } from '../lib/settings.ts';
+import { readEnvOptions, readSettings } from '../config/settings.ts';
 import { isValidSlug, RESERVED_SLUGS, slugify } from '../lib/slug.ts';
 
 const USAGE = `用法：npm run new -- <栏目> "<标题>"

@@ -2,7 +2,7 @@
  * 红色档案柜 over the published entries: tag pages, unit archives, related entries, all read
  * from the content index built once per build (the grouping and scoring are pure, in src/lib/archive.ts).
  */
-import { paths } from '../config.ts';
+import { paths } from '../config/site.ts';
 import type { TagGroup } from '../lib/archive.ts';
 import { getContentIndex } from './content-index.ts';
 import type { AnyEntry } from './entries.ts';

@@ -4,7 +4,7 @@
  * when an entry changes (the store's digests tell), and reused otherwise.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { config } from '../config.ts';
+import { config } from '../config/site.ts';
 import { groupByTag, groupByYearMonth, normalizeTag, relatedIndex, type TagGroup, type YearGroup } from '../lib/archive.ts';
 import { COLUMN_IDS, type ColumnId } from '../lib/columns.ts';
 import { sortNewest } from '../lib/sorting.ts';

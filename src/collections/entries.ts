@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { render, type CollectionEntry } from 'astro:content';
-import { config, paths } from '../config.ts';
+import { config, paths } from '../config/site.ts';
 import type { ColumnId } from '../lib/columns.ts';
 import { entrySummary } from '../lib/summary.ts';
 import type { UnitTree } from '../lib/units.ts';

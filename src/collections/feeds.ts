@@ -6,7 +6,7 @@
 import type { ImageMetadata } from 'astro';
 import { COLUMNS, HIGHLIGHT_KINDS, type ColumnId } from '../lib/columns.ts';
 import { entryUnitId, entryUrl, getAllEntries, getEntries, summaryOf, unitName, type AnyEntry } from './entries.ts';
-import { paths, settings } from '../config.ts';
+import { paths, settings } from '../config/site.ts';
 import type { FeedChannel, FeedItem } from '../lib/feed-format.ts';
 import { creditHtml, extrasAfterHtml, extrasBeforeHtml } from '../lib/republish/article.ts';
 import { absolutizeHtml, escapeHtml } from '../lib/republish/html.ts';

@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import type { CollectionEntry } from 'astro:content';
 import { HIGHLIGHT_KINDS } from '../lib/columns.ts';
 import { entryFilePath, entryFileUrl, entryUrl, summaryOf, unitName, type AnyEntry } from './entries.ts';
-import { config, paths, settings } from '../config.ts';
+import { config, paths, settings } from '../config/site.ts';
 import { entryBodyHtml } from './entry-html.ts';
 import { resolveEntryHref, slugOfFile } from '../lib/entry-links.ts';
 import { needsBase } from '../lib/paths.ts';

@@ -10,7 +10,7 @@ import type { CollectionEntry } from 'astro:content';
 import { COLUMNS, VIDEO_CATEGORIES } from '../lib/columns.ts';
 import { parseDuration } from '../lib/dates.ts';
 import { entryFilePath, entryFileUrl, unitName } from './entries.ts';
-import { config, paths } from '../config.ts';
+import { config, paths } from '../config/site.ts';
 import { parseVtt, type VttCue } from '../lib/vtt.ts';
 import { renderPoster } from '../lib/video-posters.ts';
 

@@ -1,11 +1,11 @@
 /**
- * Hands the one config object (read once by astro.config.mjs, src/lib/settings.ts) to pages,
+ * Hands the one config object (read once by astro.config.mjs, src/config/settings.ts) to pages,
  * endpoints and the content layer as the virtual module `virtual:red-columns/config`, with the
  * build mode of this run: `astro dev` and RED_PREVIEW=1 are previews (drafts and scheduled
  * entries shown), everything else is a production build.
  */
 import type { AstroIntegration } from 'astro';
-import type { RedConfig, SiteConfig } from '../lib/settings.ts';
+import type { RedConfig, SiteConfig } from '../config/settings.ts';
 
 export const CONFIG_MODULE = 'virtual:red-columns/config';
 const RESOLVED = `\0${CONFIG_MODULE}`;

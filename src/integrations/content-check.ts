@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { RedConfig } from '../lib/settings.ts';
+import type { RedConfig } from '../config/settings.ts';
 import { checkContent, displayRootFor, formatProblem, formatReport, type CheckResult } from '../check/index.ts';
 
 function overlayError(result: CheckResult, contentDir: string) {

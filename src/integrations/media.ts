@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { isColumnId } from '../lib/columns.ts';
 import { listMediaFiles, MIME_TYPES } from '../lib/media-files.ts';
 import { pathBelow } from '../lib/paths.ts';
-import type { RedConfig } from '../lib/settings.ts';
+import type { RedConfig } from '../config/settings.ts';
 
 export function mediaIntegration(config: Pick<RedConfig, 'contentDir' | 'site'>): AstroIntegration {
   const options = { contentDir: config.contentDir, base: config.site.base };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { pathBelow, POSTERS_DIR } from '../lib/paths.ts';
-import type { RedConfig } from '../lib/settings.ts';
+import type { RedConfig } from '../config/settings.ts';
 import { posterCacheDir, usedPosters } from '../lib/video-posters.ts';
 
 export function postersIntegration(config: Pick<RedConfig, 'site' | 'cacheDir'>): AstroIntegration {

@@ -1,6 +1,6 @@
 /** The Markdown plugin list, in order, shared by .md and .mdx. */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
-import type { RedConfig } from '../lib/settings.ts';
+import type { RedConfig } from '../config/settings.ts';
 import { remarkEntryLinks } from './remark-entry-links.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeTables } from './rehype-tables.ts';

@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import Breadcrumbs from '../../src/components/Breadcrumbs.astro';
-import { loadConfig } from '../../src/lib/settings.ts';
+import { loadConfig } from '../../src/config/settings.ts';
 
 describe('Breadcrumbs', () => {
   it('starts at the home page under the base and marks the last item as current', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, ROOT } from '../support/build.ts';
 import { startNginx, type NginxServer } from '../support/nginx.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/config/settings.ts';
 
 let server: NginxServer | undefined;
 

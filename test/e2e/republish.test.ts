@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
 import { ROOT } from '../support/build.ts';
-import { readSettings } from '../../src/lib/settings.ts';
+import { readSettings } from '../../src/config/settings.ts';
 
 const origin = inject('siteOrigin');
 const base = inject('siteBase');

@@ -3,7 +3,7 @@
  * project): the object astro.config.mjs would hand over, here for a test site under /dangjian/.
  * Tests may change `config.mode` / `config.today` before the content layer reads them.
  */
-import type { SiteConfig } from '../../src/lib/settings.ts';
+import type { SiteConfig } from '../../src/config/settings.ts';
 
 // On globalThis: tests reload the content layer (vi.resetModules), which reloads this module too.
 export const config: SiteConfig = ((globalThis as { __fakeRedConfig?: SiteConfig }).__fakeRedConfig ??= {

@@ -138,7 +138,7 @@ describe('settings', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');
-    const { readSettings } = await import('../../src/lib/settings.ts');
+    const { readSettings } = await import('../../src/config/settings.ts');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'red-site-'));
     writeFileSync(path.join(dir, 'site.yaml'), 'title: 红色专栏\nbase： /dangjian/\n');
     expect(() => readSettings(dir)).toThrow(/site\.yaml 有错误，网站无法生成或预览。请运行 npm run check 查看出错的行和改法。/);

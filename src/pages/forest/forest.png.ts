@@ -1,6 +1,6 @@
 /** /forest/forest.png: the whole 红树林 as an A3-landscape poster (2480 px wide). */
 import type { APIRoute } from 'astro';
-import { settings } from '../../config.ts';
+import { settings } from '../../config/site.ts';
 import { renderForestSvg } from '../../lib/forest.ts';
 import { loadForest } from '../../collections/fruit.ts';
 import { svgToPng } from '../../lib/svg-png.ts';

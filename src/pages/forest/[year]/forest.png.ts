@@ -1,6 +1,6 @@
 /** /forest/YYYY/forest.png: one year's 红树林 poster. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { settings } from '../../../config.ts';
+import { settings } from '../../../config/site.ts';
 import { renderForestSvg } from '../../../lib/forest.ts';
 import { fruitYears, loadForest } from '../../../collections/fruit.ts';
 import { svgToPng } from '../../../lib/svg-png.ts';

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { UNIT_KINDS } from '../../../lib/columns.ts';
 import { getUnitTree, unitStaticPaths } from '../../../collections/entries.ts';
-import { settings } from '../../../config.ts';
+import { settings } from '../../../config/site.ts';
 import { unitFruits } from '../../../collections/fruit.ts';
 import { countByColumn, layoutTree, renderTreePoster } from '../../../lib/fruit-tree.ts';
 import { svgToPng } from '../../../lib/svg-png.ts';

@@ -3,14 +3,14 @@
  * environment options are read here and nowhere else; `loadConfig()` fills every default
  * once and returns one typed object. `astro.config.mjs` calls it once and hands the object to
  * every integration and plugin; pages and the content layer receive the same object through
- * the virtual module `virtual:red-columns/config` (src/config.ts); the CLI calls it directly.
+ * the virtual module `virtual:red-columns/config` (src/config/site.ts); the CLI calls it directly.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
-import { isValidDay, today } from './dates.ts';
-import type { BuildMode } from './visibility.ts';
+import { isValidDay, today } from '../lib/dates.ts';
+import type { BuildMode } from '../lib/visibility.ts';
 
 export type { SiteSettings } from '../schemas/site.ts';
 

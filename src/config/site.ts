@@ -1,10 +1,10 @@
 /**
  * The build's settings as pages, endpoints and the content layer see them: the object
- * astro.config.mjs read once (src/lib/settings.ts), through `virtual:red-columns/config`.
+ * astro.config.mjs read once (src/config/settings.ts), through `virtual:red-columns/config`.
  * Importing this never touches astro:content, so layouts and components can use it freely.
  */
 import { config } from 'virtual:red-columns/config';
-import { createPaths } from './lib/paths.ts';
+import { createPaths } from '../lib/paths.ts';
 
 export { config };
 /** site.yaml, defaults filled. */
