@@ -3,7 +3,7 @@
  * Chinese errors, catch the typical slips first (full-width colon after a key, no space
  * after the colon), and find the line of a key path such as `photos[1].alt`.
  */
-import { load, YAMLException } from 'js-yaml';
+import { parseYaml as readYaml } from '../lib/front-matter.ts';
 
 export interface LocatedProblem {
   /** 0-based line index in the YAML text. */
@@ -78,61 +78,55 @@ function explainYamlError(reason: string): { message: string; hint: string } {
 
 export type YamlResult = { ok: true; data: unknown } | { ok: false; problem: LocatedProblem };
 
-/** Parse YAML; a syntax error comes back with its line. */
+/** Parse YAML (with the one reader, src/lib/front-matter.ts); a syntax error comes back explained, with its line. */
 export function parseYaml(text: string, fileName: string): YamlResult {
-  try {
-    return { ok: true, data: load(text, { filename: fileName }) };
-  } catch (err) {
-    if (err instanceof YAMLException) {
-      const lineCount = text.split('\n').length;
-      let index = Math.min(Math.max(err.mark?.line ?? 0, 0), Math.max(lineCount - 1, 0));
-      const explained = explainYamlError(err.reason ?? err.message);
-      if (explained.message.includes('引号或括号')) {
-        // js-yaml notices an unclosed bracket or quote where the text ends: point at the line that opened it.
-        const lines = text.split('\n');
-        const unbalanced = (l: string) => {
-          const count = (c: string) => l.split(c).length - 1;
-          return count('[') !== count(']') || count('{') !== count('}') || count('"') % 2 === 1;
-        };
-        for (let i = index; i >= 0; i--) {
-          if (unbalanced(lines[i] ?? '')) {
-            index = i;
-            break;
-          }
-        }
+  const read = readYaml(text, fileName);
+  return read.ok ? read : { ok: false, problem: explainYamlFailure(text, read) };
+}
+
+/** A YAML syntax error (0-based line where js-yaml stopped, its English reason), explained in Chinese and moved to the line to fix. */
+export function explainYamlFailure(text: string, failure: { index: number; reason: string }): LocatedProblem {
+  let index = failure.index;
+  const explained = explainYamlError(failure.reason);
+  if (explained.message.includes('引号或括号')) {
+    // js-yaml notices an unclosed bracket or quote where the text ends: point at the line that opened it.
+    const lines = text.split('\n');
+    const unbalanced = (l: string) => {
+      const count = (c: string) => l.split(c).length - 1;
+      return count('[') !== count(']') || count('{') !== count('}') || count('"') % 2 === 1;
+    };
+    for (let i = index; i >= 0; i--) {
+      if (unbalanced(lines[i] ?? '')) {
+        index = i;
+        break;
       }
-      // The two slips behind most “bad indentation” reports: an English colon + space inside a
-      // value (`title: 标题: 副标题`) and a value that starts with an English quote (`title: "三训"体系`).
-      const line = text.split('\n')[index] ?? '';
-      const kv = /^\s*(?:-\s+)?([A-Za-z][\w-]*):\s+(.*)$/.exec(line);
-      if (kv) {
-        const [, key, value = ''] = kv;
-        const q = value[0];
-        if ((q === '"' || q === "'") && value.indexOf(q, 1) > 0 && value.slice(value.indexOf(q, 1) + 1).trim() && !value.slice(value.indexOf(q, 1) + 1).trim().startsWith('#')) {
-          return {
-            ok: false,
-            problem: {
-              index,
-              message: 'YAML 格式错误：内容以英文引号开头，引号后面还有文字',
-              hint: `把英文引号换成中文引号，例如 ${key}: ${value.replace(/"([^"]*)"/g, '“$1”')}`,
-            },
-          };
-        }
-        if (q !== '"' && q !== "'" && /:\s/.test(value.replace(/\s#.*$/, ''))) {
-          return {
-            ok: false,
-            problem: {
-              index,
-              message: 'YAML 格式错误：内容里有“英文冒号 + 空格”，会被当成新的字段',
-              hint: `把内容里的英文冒号换成中文冒号“：”，例如 ${key}: ${value.replace(/:\s*/g, '：')}；或者把整段内容用英文引号括起来`,
-            },
-          };
-        }
-      }
-      return { ok: false, problem: { index, ...explained } };
     }
-    throw err;
   }
+  // The two slips behind most “bad indentation” reports: an English colon + space inside a
+  // value (`title: 标题: 副标题`) and a value that starts with an English quote (`title: "三训"体系`).
+  const line = text.split('\n')[index] ?? '';
+  const kv = /^\s*(?:-\s+)?([A-Za-z][\w-]*):\s+(.*)$/.exec(line);
+  if (kv) {
+    const [, key, value = ''] = kv;
+    const q = value[0];
+    const close = q === '"' || q === "'" ? value.indexOf(q, 1) : -1;
+    const after = close > 0 ? value.slice(close + 1).trim() : '';
+    if (after && !after.startsWith('#')) {
+      return {
+        index,
+        message: 'YAML 格式错误：内容以英文引号开头，引号后面还有文字',
+        hint: `把英文引号换成中文引号，例如 ${key}: ${value.replace(/"([^"]*)"/g, '“$1”')}`,
+      };
+    }
+    if (q !== '"' && q !== "'" && /:\s/.test(value.replace(/\s#.*$/, ''))) {
+      return {
+        index,
+        message: 'YAML 格式错误：内容里有“英文冒号 + 空格”，会被当成新的字段',
+        hint: `把内容里的英文冒号换成中文冒号“：”，例如 ${key}: ${value.replace(/:\s*/g, '：')}；或者把整段内容用英文引号括起来`,
+      };
+    }
+  }
+  return { index, ...explained };
 }
 
 /** The first non-blank, non-comment line at or after `from` whose indent is ≤ `indent`. */

@@ -2,19 +2,28 @@
  * `npm run build`: check the content first, then build the site so that a mistake never
  * takes the published site down.
  *
- * 1. The content check (src/check): any error → print the Chinese messages, exit 1,
- *    the output folder is not touched.
+ * 1. The content check (src/check): an error in a published entry → print the Chinese
+ *    messages, exit 1, the output folder is not touched. Drafts never stop the build: they
+ *    are left out, their problems printed among the warnings.
  * 2. `astro build` into a temporary sibling of the output folder (RED_OUT_DIR, default dist/),
  *    so integrations that run inside the build (search index, feeds…) write there too.
- * 3. Success → the new folder replaces the old one by rename (same file system: instant).
+ *    Astro's own output (≈150 English lines) is kept back and shown only when the build fails
+ *    or with `npm run build -- --verbose`.
+ * 3. Success → the new folder replaces the old one by rename (same file system: instant), and
+ *    a short Chinese summary: pages, entries per column, what was left out, warnings, time.
  *    Failure → the temporary folder is removed and the previous output stays exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { checkContent, formatReport } from '../check/index.ts';
+import { blockingErrors, checkContent, formatReport, type CheckResult } from '../check/index.ts';
 import { readEnvOptions } from '../config/settings.ts';
+import { COLUMN_IDS, COLUMNS } from '../lib/columns.ts';
+import { isPublished } from '../lib/visibility.ts';
+
+const started = performance.now();
+const verbose = process.argv.includes('--verbose');
 
 const options = readEnvOptions();
 const outDir = options.outDir;
@@ -41,22 +50,29 @@ try {
   /* the parent folder does not exist yet */
 }
 
-const result = checkContent(options.contentDir);
-if (result.errors.length || result.warnings.length) console.log(formatReport(result));
-if (result.errors.length) {
+const result = await checkContent(options.contentDir, { cacheDir: options.cacheDir });
+if (result.errors.length || result.warnings.length) console.log(`${formatReport(result)}\n`);
+if (blockingErrors(result).length) {
   console.error(`\n内容检查没有通过，网站没有重新生成${existsSync(outDir) ? `；原来的 ${path.relative(process.cwd(), outDir) || outDir} 保持不变` : ''}。`);
   process.exit(1);
 }
 
 const require = createRequire(import.meta.url);
 const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-const build = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
+const astroArgs = process.argv.slice(2).filter((a) => a !== '--verbose');
+const build = spawnSync(process.execPath, [astroBin, 'build', ...astroArgs], {
+  stdio: verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+  encoding: 'utf8',
+  maxBuffer: 256 * 1024 * 1024,
   env: { ...process.env, RED_OUT_DIR: tempDir, RED_CHECKED: '1' },
 });
 
 if (build.status !== 0) {
   rmSync(tempDir, { recursive: true, force: true });
+  if (!verbose) {
+    process.stdout.write(build.stdout ?? '');
+    process.stderr.write(build.stderr ?? '');
+  }
   console.error(`\n生成网站失败（见上面的信息）${existsSync(outDir) ? `；原来的 ${path.relative(process.cwd(), outDir) || outDir} 保持不变` : ''}。`);
   process.exit(build.status ?? 1);
 }
@@ -72,4 +88,29 @@ try {
   throw err;
 }
 if (hadOld) rmSync(oldDir, { recursive: true, force: true });
-console.log(`网站已生成：${path.relative(process.cwd(), outDir) || outDir}`);
+console.log(summary(result, countPages(outDir), (performance.now() - started) / 1000));
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+}
+
+/** The Chinese closing lines: what was published, what was left out, and how long it took. */
+function summary(check: CheckResult, pages: number, seconds: number): string {
+  const day = options.today;
+  const list = check.list ?? [];
+  const published = list.filter((e) => e.day && isPublished({ date: e.day, draft: e.draft }, { mode: 'production', today: day }));
+  const perColumn = COLUMN_IDS.map((c) => `${COLUMNS[c].name} ${published.filter((e) => e.column === c).length} 篇`).join('，');
+  const drafts = list.filter((e) => e.draft).length;
+  const scheduled = list.filter((e) => !e.draft && e.day && e.day > day).length;
+  const rel = path.relative(process.cwd(), outDir);
+  const where = !rel || rel.startsWith('..') ? outDir : rel;
+  const lines = [`网站已生成：${where}（${pages} 个页面，${published.length} 篇内容，用时 ${seconds.toFixed(1)} 秒）`, `  ${perColumn}`];
+  if (drafts || scheduled) {
+    lines.push(`  没有发布：${[drafts ? `草稿 ${drafts} 篇` : '', scheduled ? `定时发布 ${scheduled} 篇（到日期后重新生成才出现）` : ''].filter(Boolean).join('，')}`);
+  }
+  const draftErrors = check.errors.length - blockingErrors(check).length;
+  const notes = check.warnings.length + draftErrors;
+  if (notes) lines.push(`  提醒 ${notes} 个${draftErrors ? `（其中草稿里的错误 ${draftErrors} 个）` : ''}，见上面的检查结果`);
+  if (!verbose) lines.push('  （要看 Astro 的详细输出：npm run build -- --verbose）');
+  return lines.join('\n');
+}

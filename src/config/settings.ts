@@ -7,8 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { load as loadYaml } from 'js-yaml';
+import type { z } from 'astro/zod';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { normalizeText, parseYaml } from '../lib/front-matter.ts';
 import { isValidDay, today } from '../lib/dates.ts';
 import type { BuildMode } from '../lib/visibility.ts';
 
@@ -55,10 +56,35 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env, cwd = proce
   };
 }
 
+/** What site.yaml text says: the settings, or why not (for the content check's located messages). */
+export type SettingsReading =
+  | { ok: true; settings: SiteSettings; raw: unknown }
+  /** A YAML syntax error: 0-based line and js-yaml's reason. */
+  | { ok: false; yaml: { index: number; reason: string } }
+  /** Valid YAML, invalid settings. */
+  | { ok: false; raw: unknown; issues: z.core.$ZodIssue[] };
+
+/** Read site.yaml text (no file access) with the one YAML reader (src/lib/front-matter.ts), filling defaults. */
+export function safeParseSettings(text: string | undefined): SettingsReading {
+  let raw: unknown = {};
+  if (text !== undefined) {
+    const yaml = parseYaml(normalizeText(text));
+    if (!yaml.ok) return { ok: false, yaml: { index: yaml.index, reason: yaml.reason } };
+    raw = yaml.data ?? {};
+  }
+  const parsed = siteSchema.safeParse(raw);
+  return parsed.success ? { ok: true, settings: parsed.data, raw } : { ok: false, raw, issues: parsed.error.issues };
+}
+
 /** Parse site.yaml text (no file access), filling defaults. Throws on invalid settings. */
 export function parseSettings(text: string | undefined): SiteSettings {
-  const raw = text === undefined ? {} : (loadYaml(text.replace(/^\uFEFF/, '')) ?? {});
-  return siteSchema.parse(raw);
+  const reading = safeParseSettings(text);
+  if (reading.ok) return reading.settings;
+  throw new Error(
+    'yaml' in reading
+      ? `line ${reading.yaml.index + 1}: ${reading.yaml.reason}`
+      : reading.issues.map((i) => `${i.path.join('.') || '(site.yaml)'}: ${i.message}`).join('; '),
+  );
 }
 
 /** site.yaml of a content folder; a Chinese error pointing at `npm run check` when it is wrong. */

@@ -19,6 +19,53 @@ export function dayFromUtcDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The day a YAML date value stands for. YAML reads `2026-03-18` as UTC midnight and
+ * `2026-01-05T07:00:00+08:00` as an instant; both mean the day in China (a plain date at UTC
+ * midnight is 08:00 the same day in China, so one rule covers both).
+ */
+export function dayOfDate(date: Date): string {
+  return today(date);
+}
+
+/** What an author's `date:` text says, read before YAML turns it into a Date (which rolls `2025-13-45` into 2026). */
+export type DayReading =
+  /** A real day; `time` is set when the author also wrote a time (the day is then the day in China). */
+  | { ok: true; day: string; time?: string }
+  /** `2025-13-45`: no such day. */
+  | { ok: false; reason: 'impossible' }
+  /** `2026-3-8`, `2026/03/08`, `2026年3月8日`, `2026.03.08`: a real day, written another way. */
+  | { ok: false; reason: 'format'; day: string }
+  /** Anything else. */
+  | { ok: false; reason: 'unreadable' };
+
+const LOOSE_DAY_RE = /^(\d{4})\s*(?:-|\/|\.|年)\s*(\d{1,2})\s*(?:-|\/|\.|月)\s*(\d{1,2})\s*日?$/;
+const TIMESTAMP_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?)?$/;
+
+export function readDay(raw: string): DayReading {
+  const text = raw.trim();
+  if (DAY_RE.test(text)) return isValidDay(text) ? { ok: true, day: text } : { ok: false, reason: 'impossible' };
+  const loose = LOOSE_DAY_RE.exec(text);
+  if (loose) {
+    const day = `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
+    return isValidDay(day) ? { ok: false, reason: 'format', day } : { ok: false, reason: 'impossible' };
+  }
+  const ts = TIMESTAMP_RE.exec(text);
+  if (ts) {
+    const [, y, mo, d, h, mi, s = '0', zone] = ts;
+    if (!isValidDay(`${y}-${mo!.padStart(2, '0')}-${d!.padStart(2, '0')}`)) return { ok: false, reason: 'impossible' };
+    // YAML reads a timestamp without a zone as UTC; the site then shows its day in China.
+    let offsetMinutes = 0;
+    if (zone && zone !== 'Z') {
+      const z = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
+      offsetMinutes = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0));
+    }
+    const instant = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offsetMinutes * 60_000;
+    return { ok: true, day: dayOfDate(new Date(instant)), time: text };
+  }
+  return { ok: false, reason: 'unreadable' };
+}
+
 /** Today's day in China (the site's readers' calendar). */
 export function today(now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.

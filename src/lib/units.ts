@@ -19,27 +19,60 @@ export interface UnitTree {
   ancestors(id: string): Unit[];
   roots: Unit[];
   depth(id: string): number;
+  /**
+   * Parent chains that loop (`a` → `b` → `a`, or a unit that is its own parent), each listed
+   * from the unit written first in units.yaml. The tree cuts each loop at that unit (it becomes
+   * a root), so everything that walks the tree ends; the content check reports the loop.
+   */
+  cycles: string[][];
+}
+
+/** Parent loops in a list of units (see UnitTree.cycles). */
+export function findParentCycles(units: readonly Pick<Unit, 'id' | 'parent'>[]): string[][] {
+  const parentOf = new Map(units.map((u) => [u.id, u.parent]));
+  const order = new Map(units.map((u, i) => [u.id, i]));
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const u of units) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let id: string | undefined = u.id;
+    while (id !== undefined && parentOf.has(id) && !done.has(id) && !onPath.has(id)) {
+      onPath.set(id, path.length);
+      path.push(id);
+      id = parentOf.get(id);
+    }
+    if (id !== undefined && onPath.has(id)) {
+      const loop = path.slice(onPath.get(id));
+      const first = loop.reduce((a, b) => (order.get(a)! <= order.get(b)! ? a : b));
+      const at = loop.indexOf(first);
+      cycles.push([...loop.slice(at), ...loop.slice(0, at)]);
+    }
+    for (const p of path) done.add(p);
+  }
+  return cycles;
 }
 
 export function buildUnitTree(units: readonly Unit[]): UnitTree {
   const byId = new Map(units.map((u) => [u.id, u]));
+  const cycles = findParentCycles(units);
+  const cut = new Set(cycles.map((c) => c[0]!));
   const kids = new Map<string, Unit[]>();
   const roots: Unit[] = [];
   for (const u of units) {
-    if (u.parent && byId.has(u.parent)) {
+    if (u.parent && byId.has(u.parent) && !cut.has(u.id)) {
       const list = kids.get(u.parent) ?? [];
       list.push(u);
       kids.set(u.parent, list);
     } else roots.push(u);
   }
+  const parentOf = (u: Unit) => (u.parent && !cut.has(u.id) ? byId.get(u.parent) : undefined);
   const children = (id: string) => kids.get(id) ?? [];
   const descendants = (id: string): Unit[] => {
     const out: Unit[] = [];
-    const seen = new Set<string>();
     const walk = (uid: string) => {
       const u = byId.get(uid);
-      if (!u || seen.has(uid)) return;
-      seen.add(uid);
+      if (!u) return;
       out.push(u);
       for (const c of children(uid)) walk(c.id);
     };
@@ -48,13 +81,7 @@ export function buildUnitTree(units: readonly Unit[]): UnitTree {
   };
   const ancestors = (id: string): Unit[] => {
     const out: Unit[] = [];
-    const seen = new Set<string>();
-    let u = byId.get(id);
-    while (u && !seen.has(u.id)) {
-      seen.add(u.id);
-      out.unshift(u);
-      u = u.parent ? byId.get(u.parent) : undefined;
-    }
+    for (let u = byId.get(id); u; u = parentOf(u)) out.unshift(u);
     return out;
   };
   return {
@@ -65,5 +92,6 @@ export function buildUnitTree(units: readonly Unit[]): UnitTree {
     ancestors,
     roots,
     depth: (id) => ancestors(id).length - 1,
+    cycles,
   };
 }

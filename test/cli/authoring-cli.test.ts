@@ -22,7 +22,7 @@ function npm(script: string, args: string[], contentDir: string, env: Record<str
 }
 
 describe('npm run check', () => {
-  it('prints grouped Chinese messages with counts and exits 1 on errors', () => {
+  it('prints grouped Chinese messages with counts and exits 1 on errors', async () => {
     const dir = makeContent({
       'highlights/a.md': GOOD_HIGHLIGHT.replace('2026-03-18', '2025-13-45'),
       'highlights/b.md': GOOD_HIGHLIGHT.replace('author: 机关党委宣传组', 'author：机关党委宣传组'),
@@ -48,7 +48,7 @@ describe('npm run check', () => {
     `);
   });
 
-  it('exits 0 with a short summary when everything is fine', () => {
+  it('exits 0 with a short summary when everything is fine', async () => {
     const r = npm('check', [], makeContent({ 'highlights/a.md': GOOD_HIGHLIGHT }));
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^检查了 1 篇内容：没有错误。\n（用时 \d+ 毫秒）\n$/);
@@ -56,7 +56,7 @@ describe('npm run check', () => {
 });
 
 describe('npm run new', () => {
-  it('creates a highlight with a pinyin slug, today (China), TODO marks and Chinese comments', () => {
+  it('creates a highlight with a pinyin slug, today (China), TODO marks and Chinese comments', async () => {
     const dir = makeContent({});
     const r = npm('new', ['highlights', '支部书记讲党课：把党课讲到群众心坎上'], dir, { RED_TODAY: '2026-03-18' });
     expect(r.status).toBe(0);
@@ -69,7 +69,7 @@ describe('npm run new', () => {
     expect(text).toContain('# 作者/供稿（必填）：转载时要署名\nauthor:  # TODO');
     expect(text).toContain('draft: true');
     // The check points at exactly the fields left to fill.
-    expect(checkContent(dir).errors.map(formatProblem)).toMatchInlineSnapshot(`
+    expect((await checkContent(dir)).errors.map(formatProblem)).toMatchInlineSnapshot(`
       [
         "content/highlights/zhi-bu-shu-ji-jiang-dang-ke.md:7 — unit — unit（所属党组织）还没有填写 — 在冒号后面填上内容，照这样写：unit: hq-branch-1",
         "content/highlights/zhi-bu-shu-ji-jiang-dang-ke.md:13 — author — author（作者/供稿）还没有填写 — 在冒号后面填上内容，照这样写：author: 机关党委宣传组",
@@ -77,7 +77,7 @@ describe('npm run new', () => {
     `);
   });
 
-  it('fills the next salon issue and never overwrites', () => {
+  it('fills the next salon issue and never overwrites', async () => {
     const dir = makeContent({
       'salon/2026-01.md': `---\ntitle: 一\ndate: 2026-01-20\nissue: 7\nhost: gov-committee\nparticipants: 书记\n---\n`,
       'salon/2026-03.md': 'do not touch',
@@ -90,7 +90,7 @@ describe('npm run new', () => {
     expect(r.stdout).toContain('期数：第8期（请核对）');
   });
 
-  it('makes a folder for a video and picks a free name', () => {
+  it('makes a folder for a video and picks a free name', async () => {
     const dir = makeContent({ 'videos/qi-yi-zhu-ti-dang-ri/index.md': 'x' });
     const r = npm('new', ['videos', '七一主题党日'], dir, { RED_TODAY: '2026-07-01' });
     expect(r.status).toBe(0);
@@ -98,7 +98,7 @@ describe('npm run new', () => {
     expect(readFileSync(path.join(dir, 'videos/qi-yi-zhu-ti-dang-ri/index.md'), 'utf8')).toBe('x');
   });
 
-  it('refuses an unknown column with the list of columns', () => {
+  it('refuses an unknown column with the list of columns', async () => {
     const dir = makeContent({});
     const r = npm('new', ['news', '标题'], dir);
     expect(r.status).toBe(1);
@@ -107,7 +107,7 @@ describe('npm run new', () => {
     expect(readdirSync(dir).sort()).toEqual(['site.yaml', 'units.yaml']);
   });
 
-  it('a filled-in new entry passes the check', () => {
+  it('a filled-in new entry passes the check', async () => {
     const dir = makeContent({});
     npm('new', ['highlights', '三结对'], dir, { RED_TODAY: '2026-03-18' });
     const file = path.join(dir, 'highlights/san-jie-dui.md');
@@ -118,15 +118,15 @@ describe('npm run new', () => {
         .replace('author:  # TODO 例如 机关党委宣传组', 'author: 宣传组')
         .replace('  - 第一步  # TODO', '  - 部门支部结对支局'),
     );
-    expect(checkContent(dir).errors).toEqual([]);
+    expect((await checkContent(dir)).errors).toEqual([]);
   });
 });
 
 describe('npm run new leaves placeholders the check points at', () => {
-  it('warns about example values still marked # TODO', () => {
+  it('warns about example values still marked # TODO', async () => {
     const dir = makeContent({});
     npm('new', ['salon', '沙龙'], dir, { RED_TODAY: '2026-03-18' });
-    expect(checkContent(dir).warnings.map(formatProblem)).toMatchInlineSnapshot(`
+    expect((await checkContent(dir)).warnings.map(formatProblem)).toMatchInlineSnapshot(`
       [
         "content/salon/2026-03.md:14 — name — “姓名”还是新建时的示例内容（标着 # TODO） — 换成真实内容，并删除 # TODO；用不到的可选项整行删除",
       ]

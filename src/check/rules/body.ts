@@ -1,7 +1,7 @@
 /**
  * Checks of an entry's Markdown body: links to other entries and files, images (file
- * exists, alt text), HTML against the policy in src/markdown/html-policy.ts, and for
- * `.mdx` the MDX policy:
+ * exists and decodes, alt text, not on another site, not a path on the author's PC),
+ * HTML against the policy in src/markdown/html-policy.ts, and for `.mdx` the MDX policy:
  *
  * MDX policy: an `.mdx` file is Markdown plus JSX, and JSX can run code at build time.
  * Authors get the same HTML as in `.md` (written as JSX tags, e.g. `<details>`), and MDX
@@ -17,11 +17,14 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import { isEntryHref, resolveEntryHref } from '../lib/entry-links.ts';
-import { judgeElement, judgeMarkdownUrl, type PolicyOptions, type Refusal } from '../markdown/html-policy.ts';
-import { exists } from './exists.ts';
-import { imageFormatProblem } from './image-format.ts';
-import type { Problem } from './problem.ts';
+import { isEntryHref, resolveEntryHref } from '../../lib/entry-links.ts';
+import { allowedOrigins, judgeElement, judgeMarkdownUrl, type Refusal } from '../../markdown/html-policy.ts';
+import type { CheckContext, Problems } from '../context.ts';
+import { exists } from '../exists.ts';
+import { IMAGE_EXTENSIONS, imageProblem } from '../images.ts';
+import { mediaProblem } from '../media.ts';
+import { writtenPathProblem } from '../paths.ts';
+import type { Problem } from '../problem.ts';
 
 export interface BodyContext {
   /** Absolute path of the Markdown file. */
@@ -31,17 +34,12 @@ export interface BodyContext {
   /** 1-based file line of the first body line. */
   bodyStartLine: number;
   mdx: boolean;
-  contentDir: string;
-  policy: PolicyOptions;
-  /** Display path of any absolute path. */
-  show: (abs: string) => string;
-  error: (p: Problem) => void;
-  warn: (p: Problem) => void;
+  ctx: CheckContext;
+  out: Problems;
 }
 
 const FIELD = '正文';
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.svg', '.tif', '.tiff'];
 
 const mdxExtensions = [gfm(), mdxjs()];
 const mdxMdast = [gfmFromMarkdown(), mdxFromMarkdown()];
@@ -95,8 +93,8 @@ function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void 
       attrs[a[1]!.toLowerCase()] = v === undefined ? true : decodeEntities(v);
     }
     const at = line + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
-    const verdict = judgeElement(tag, attrs, ctx.policy);
-    for (const r of verdict.refusals) ctx.error(refusalProblem(ctx, at, r));
+    const verdict = judgeElement(tag, attrs, ctx.ctx.policy);
+    for (const r of verdict.refusals) ctx.out.error(refusalProblem(ctx, at, r));
     if (verdict.drop) {
       // Skip what is inside (`<script>…</script>`): it is removed with the element.
       const close = value.toLowerCase().indexOf(`</${tag}`, TAG_RE.lastIndex);
@@ -104,7 +102,7 @@ function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void 
       continue;
     }
     if (verdict.unknownTag) {
-      ctx.warn({
+      ctx.out.warn({
         file: ctx.display,
         line: at,
         field: FIELD,
@@ -112,20 +110,9 @@ function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void 
         hint: '删除这个标签（常见于从 Word 复制的内容），用 Markdown 排版：**加粗**、## 小标题、- 列表',
       });
     }
-    for (const name of ['src', 'href', 'poster']) {
-      const v = attrs[name];
-      if (typeof v === 'string' && v.trim() && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(v.trim())) {
-        ctx.warn({
-          file: ctx.display,
-          line: at,
-          field: FIELD,
-          message: `HTML 标签 <${tag}> 里的相对路径 ${v} 不会被网站处理，发布后会打不开`,
-          hint: tag === 'a' ? '改用 Markdown 链接，例如 [第12期沙龙](../salon/2026-12.md)' : '改用 Markdown 插图，例如 ![图片内容](./图片.jpg)',
-        });
-      }
-    }
+    checkHtmlUrls(tag, attrs, at, ctx);
     if (tag === 'img' && !(typeof attrs.alt === 'string' && attrs.alt.trim())) {
-      ctx.warn({
+      ctx.out.warn({
         file: ctx.display,
         line: at,
         field: FIELD,
@@ -136,69 +123,143 @@ function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void 
   }
 }
 
+/** URLs in an HTML or MDX tag: the site rewrites none of them, so only absolute ones on this site work. */
+function checkHtmlUrls(tag: string, attrs: Record<string, string | true | null>, line: number, ctx: BodyContext): void {
+  for (const name of ['src', 'href', 'poster']) {
+    const v = attrs[name];
+    if (typeof v !== 'string' || !v.trim()) continue;
+    const written = writtenPathProblem(v, tag === 'a' ? '链接' : '图片', ctx.ctx.show(path.dirname(ctx.file)), (rel) => (tag === 'a' ? `[文件说明](${rel})` : `![图片内容](${rel})`));
+    if (written) {
+      ctx.out.error({ file: ctx.display, line, field: FIELD, ...written });
+      continue;
+    }
+    if ((tag === 'img' && name === 'src') || name === 'poster') {
+      if (externalImageProblem(v, line, ctx)) continue;
+    }
+    if (!/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(v.trim())) {
+      ctx.out.warn({
+        file: ctx.display,
+        line,
+        field: FIELD,
+        message: `HTML 标签 <${tag}> 里的相对路径 ${v} 不会被网站处理，发布后会打不开`,
+        hint: tag === 'a' ? '改用 Markdown 链接，例如 [第12期沙龙](../salon/2026-12.md)' : '改用 Markdown 插图，例如 ![图片内容](./图片.jpg)',
+      });
+    }
+  }
+}
+
+/**
+ * An image on another site: the pages' Content-Security-Policy lets the browser load images
+ * from the site itself only (and readers' PCs have no internet), so it would show as broken.
+ * Reported as an error; true when the URL was an outside one.
+ */
+function externalImageProblem(url: string, line: number, ctx: BodyContext): boolean {
+  const v = url.trim();
+  if (!/^(https?:)?\/\//i.test(v)) return false;
+  let origin: string;
+  try {
+    origin = new URL(v, ctx.ctx.policy.siteUrl).origin;
+  } catch {
+    origin = v;
+  }
+  const site = allowedOrigins({ siteUrl: ctx.ctx.policy.siteUrl });
+  if (site.has(origin)) return true;
+  const name = (() => {
+    try {
+      return path.posix.basename(new URL(v, 'http://x').pathname) || '图片.jpg';
+    } catch {
+      return '图片.jpg';
+    }
+  })();
+  ctx.out.error({
+    file: ctx.display,
+    line,
+    field: FIELD,
+    message: `正文里的图片在别的网站上（${origin}），内网读者的浏览器不会加载它，页面上会是一张裂图`,
+    hint: `把图片下载下来放在 ${ctx.ctx.show(path.dirname(ctx.file))}/ 里，写成 ![图片内容](./${name})`,
+  });
+  return true;
+}
+
 function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyContext): void {
   const refused = judgeMarkdownUrl(url, kind);
   if (refused) {
-    ctx.error(refusalProblem(ctx, line, refused));
+    ctx.out.error(refusalProblem(ctx, line, refused));
     return;
   }
+  const written = writtenPathProblem(url, kind === 'image' ? '图片' : '链接', ctx.ctx.show(path.dirname(ctx.file)), (rel) =>
+    kind === 'image' ? `![图片内容](${rel})` : `[文件说明](${rel})`,
+  );
+  if (written) {
+    ctx.out.error({ file: ctx.display, line, field: FIELD, ...written });
+    return;
+  }
+  if (kind === 'image' && externalImageProblem(url, line, ctx)) return;
   const local = localPath(url);
   if (!local) return;
   if (kind === 'link' && isEntryHref(url)) {
-    const target = resolveEntryHref(ctx.file, url, ctx.contentDir);
+    const target = resolveEntryHref(ctx.file, url, ctx.ctx.contentDir);
     const resolved = path.resolve(path.dirname(ctx.file), local);
     if (!target) {
-      ctx.error({
+      ctx.out.error({
         file: ctx.display,
         line,
         field: FIELD,
-        message: `链接 ${url} 指向的不是栏目里的文章（解析为 ${ctx.show(resolved)}）`,
+        message: `链接 ${url} 指向的不是栏目里的文章（解析为 ${ctx.ctx.show(resolved)}）`,
         hint: '链接其他文章时写那篇文章 .md 文件的相对路径，例如 [第12期沙龙](../salon/2026-12.md)',
       });
     } else if (!exists(target.file)) {
-      ctx.error({
+      ctx.out.error({
         file: ctx.display,
         line,
         field: FIELD,
-        message: `链接的文章不存在：${ctx.show(target.file)}`,
+        message: `链接的文章不存在：${ctx.ctx.show(target.file)}`,
         hint: '检查文件名和文件夹是否写对（区分 index.md 和同名 .md）；文章放在文件夹里时写成 ../文件夹/index.md',
       });
     }
     return;
   }
   const resolved = path.resolve(path.dirname(ctx.file), local);
+  const shown = ctx.ctx.show(resolved);
   if (kind === 'image') {
     if (!exists(resolved)) {
-      ctx.error({
+      ctx.out.error({
         file: ctx.display,
         line,
         field: FIELD,
-        message: `图片文件不存在：${ctx.show(resolved)}`,
+        message: `图片文件不存在：${shown}`,
         hint: '把图片放在文章旁边，检查文件名（包括 .jpg/.png 扩展名和大小写）是否和这里写的一致',
       });
     } else if (!IMAGE_EXTENSIONS.includes(path.extname(resolved).toLowerCase())) {
-      ctx.error({
+      ctx.out.error({
         file: ctx.display,
         line,
         field: FIELD,
-        message: `网站不能处理 ${path.extname(resolved) || '没有扩展名'} 格式的图片：${ctx.show(resolved)}`,
+        message: `网站不能处理 ${path.extname(resolved) || '没有扩展名'} 格式的图片：${shown}`,
         hint: '把图片另存为 JPG 或 PNG 格式（手机 HEIC 照片可用“画图”打开后另存为 JPG）',
       });
     } else {
-      const bad = imageFormatProblem(resolved);
-      if (bad) ctx.error({ file: ctx.display, line, field: FIELD, message: `${bad.message}：${ctx.show(resolved)}`, hint: bad.hint });
+      ctx.ctx.later(
+        imageProblem(resolved, ctx.ctx.cacheDir).then((bad) => {
+          if (bad) ctx.out.error({ file: ctx.display, line, field: FIELD, message: `${bad.message}：${shown}`, hint: bad.hint });
+        }),
+      );
     }
     return;
   }
-  if (path.extname(local) && !exists(resolved)) {
-    ctx.error({
+  if (!path.extname(local)) return;
+  if (!exists(resolved)) {
+    ctx.out.error({
       file: ctx.display,
       line,
       field: FIELD,
-      message: `链接的文件不存在：${ctx.show(resolved)}`,
+      message: `链接的文件不存在：${shown}`,
       hint: '把文件放在文章旁边，检查文件名和扩展名是否和这里写的一致',
     });
+    return;
   }
+  const bad = mediaProblem(resolved, '附件');
+  if (bad) ctx.out.error({ file: ctx.display, line, field: FIELD, message: `${bad.message}：${shown}`, hint: bad.hint });
 }
 
 interface MdxJsxAttr {
@@ -223,7 +284,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
   } catch (err) {
     const e = err as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
-    ctx.error({
+    ctx.out.error({
       file: ctx.display,
       line: ctx.bodyStartLine + line - 1,
       field: FIELD,
@@ -238,7 +299,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
       case 'image':
         checkUrl(node.url, 'image', lineOf(node), ctx);
         if (!node.alt?.trim()) {
-          ctx.warn({
+          ctx.out.warn({
             file: ctx.display,
             line: lineOf(node),
             field: FIELD,
@@ -263,7 +324,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
     const t = (node as { type: string }).type;
     if (ctx.mdx) {
       if (t === 'mdxjsEsm') {
-        ctx.error({
+        ctx.out.error({
           file: ctx.display,
           line: lineOf(node),
           field: FIELD,
@@ -275,7 +336,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
       if (t === 'mdxFlowExpression' || t === 'mdxTextExpression') {
         const value = (node as { value?: string }).value ?? '';
         if (!isCommentOnly(value)) {
-          ctx.error({
+          ctx.out.error({
             file: ctx.display,
             line: lineOf(node),
             field: FIELD,
@@ -289,7 +350,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
         const jsx = node as unknown as { name: string | null; attributes: MdxJsxAttr[]; position?: { start: { line: number } } };
         const line = lineOf(jsx);
         if (jsx.name && (/^[A-Z]/.test(jsx.name) || jsx.name.includes('.'))) {
-          ctx.error({
+          ctx.out.error({
             file: ctx.display,
             line,
             field: FIELD,
@@ -302,7 +363,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
           const attrs: Record<string, string | true | null> = {};
           for (const a of jsx.attributes) {
             if (a.type !== 'mdxJsxAttribute' || !a.name) {
-              ctx.error({
+              ctx.out.error({
                 file: ctx.display,
                 line,
                 field: FIELD,
@@ -312,7 +373,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
               continue;
             }
             if (a.value !== null && a.value !== undefined && typeof a.value !== 'string') {
-              ctx.error({
+              ctx.out.error({
                 file: ctx.display,
                 line,
                 field: FIELD,
@@ -323,11 +384,12 @@ export function checkBody(body: string, ctx: BodyContext): void {
             }
             attrs[a.name] = typeof a.value === 'string' ? a.value : true;
           }
-          const verdict = judgeElement(jsx.name, attrs, ctx.policy);
-          for (const r of verdict.refusals) ctx.error(refusalProblem(ctx, line, r));
+          const verdict = judgeElement(jsx.name, attrs, ctx.ctx.policy);
+          for (const r of verdict.refusals) ctx.out.error(refusalProblem(ctx, line, r));
           if (verdict.drop) return;
+          checkHtmlUrls(jsx.name.toLowerCase(), attrs, line, ctx);
           if (verdict.unknownTag) {
-            ctx.warn({
+            ctx.out.warn({
               file: ctx.display,
               line,
               field: FIELD,
