@@ -2,10 +2,10 @@
  * Links between entries are written as the relative path of the other Markdown file
  * (`[第12期](../salon/2025-12.md)`); this resolves them to the entry's column and slug.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { isColumnId, type ColumnId } from './columns.ts';
+import { readFrontMatterFile } from './front-matter.ts';
 import { entrySlug } from './slug.ts';
 
 export interface LinkTarget {
@@ -53,13 +53,8 @@ export function slugOfFile(target: LinkTarget): string | null {
   }
   const hit = slugCache.get(target.file);
   if (hit && hit.mtimeMs === mtimeMs) return hit.slug;
-  let slugField: unknown;
-  try {
-    slugField = matter(readFileSync(target.file, 'utf8').replace(/^\uFEFF/, '')).data.slug;
-  } catch {
-    slugField = undefined;
-  }
-  const slug = entrySlug(target.relativePath, slugField);
+  const front = readFrontMatterFile(target.file);
+  const slug = entrySlug(target.relativePath, front?.ok ? front.data.slug : undefined);
   slugCache.set(target.file, { mtimeMs, slug });
   return slug;
 }
