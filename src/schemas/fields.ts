@@ -94,7 +94,7 @@ export function commonFields<I extends z.ZodType>({ image }: SchemaContext<I>) {
       example: '2026-03-18',
     }),
     /** The organisation the entry belongs to. */
-    unit: unitId.meta({ title: '所属党组织', description: '填 content/units.yaml 里的 id', example: 'hq-branch-1' }),
+    unit: unitId.meta({ title: '所属党组织', description: '填 content/units.yaml 里的 id，例如 hq-branch-1', example: 'hq-branch-1', todo: '填写党组织的 id' }),
     /** 摘要; derived from the body when absent. Over 200 characters is a warning, not an error. */
     summary: z
       .string({ error: '摘要应为文字' })
@@ -117,7 +117,7 @@ export function commonFields<I extends z.ZodType>({ image }: SchemaContext<I>) {
       .default(false)
       .meta({
         title: '草稿',
-        description: 'true 表示还没写完：正式网站不发布，本地预览能看到；写完后删除这一行',
+        description: 'true 表示还没写完，正式网站不发布，本地预览能看到；写完后删除这一行',
         example: 'true',
         scaffold: { value: 'true' },
       }),

@@ -25,6 +25,8 @@ export interface FieldMeta {
    * Default: `todo` for required fields, `example` for optional ones.
    */
   scaffold?: 'todo' | 'example' | 'omit' | { value: string };
+  /** What the `# TODO` comment of a field left to fill says (default: `例如 <example>`). */
+  todo?: string;
 }
 
 type AnySchema = z.ZodType;

@@ -39,7 +39,7 @@ export const onePictureSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
       .default([])
       .meta({
         title: '图文要点',
-        description: '建议填写：把图上的内容按小标题和要点写成文字，方便阅读和搜索',
+        description: '建议填写，把图上的内容按小标题和要点写成文字，方便阅读和搜索',
         example: '[{ heading: 思路, points: [要点一, 要点二] }]',
         scaffold: { value: '\n  - heading: 思路\n    points:\n      - 要点一  # TODO' },
       }),

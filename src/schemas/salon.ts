@@ -1,10 +1,12 @@
 /** 先锋沙龙 Vanguard Salon: a numbered monthly issue, hosts rotate. */
 import { z } from 'astro/zod';
-import { commonFields, person, text, unitId, type SchemaContext } from './fields.ts';
+import { commonFields, day, person, text, unitId, type SchemaContext } from './fields.ts';
 
 export const salonSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z.object({
     ...commonFields(ctx),
+    /** The day the salon was held. */
+    date: day.meta({ title: '日期', description: '沙龙举办的日期，写成 YYYY-MM-DD', example: '2026-03-18' }),
     /** Salon entries need no unit: the host is their unit. */
     unit: unitId.optional().meta({ title: '所属党组织', example: 'hq-branch-1', scaffold: 'omit' }),
     /** 期数, unique in the column. */

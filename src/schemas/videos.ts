@@ -27,7 +27,7 @@ export const videoSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
     /** WebVTT subtitles (字幕). */
     captions: filePath('字幕 captions', ['.vtt'])
       .optional()
-      .meta({ title: '字幕', description: '建议填写：.vtt 字幕文件放在视频旁边', example: './captions.vtt', file: 'captions' }),
+      .meta({ title: '字幕', description: '建议填写，.vtt 字幕文件放在视频旁边', example: './captions.vtt', file: 'captions' }),
     /** Still before playback; generated when absent. */
     poster: ctx
       .image()

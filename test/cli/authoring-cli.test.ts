@@ -60,7 +60,7 @@ describe('npm run new', () => {
     const dir = makeContent({});
     const r = npm('new', ['highlights', '支部书记讲党课：把党课讲到群众心坎上'], dir, { RED_TODAY: '2026-03-18' });
     expect(r.status).toBe(0);
-    const file = path.join(dir, 'highlights/zhi-bu-shu-ji-jiang-dang-ke.md');
+    const file = path.join(dir, 'highlights/zhi-bu-shu-ji-jiang-dang-ke/index.md');
     expect(r.stdout).toContain(`已新建：${file}`);
     expect(r.stdout).toContain('预览地址：http://localhost:4321/dangjian/highlights/zhi-bu-shu-ji-jiang-dang-ke/');
     const text = readFileSync(file, 'utf8');
@@ -71,8 +71,8 @@ describe('npm run new', () => {
     // The check points at exactly the fields left to fill.
     expect((await checkContent(dir)).errors.map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "content/highlights/zhi-bu-shu-ji-jiang-dang-ke.md:7 — unit — unit（所属党组织）还没有填写 — 在冒号后面填上内容，照这样写：unit: hq-branch-1",
-        "content/highlights/zhi-bu-shu-ji-jiang-dang-ke.md:13 — author — author（作者/供稿）还没有填写 — 在冒号后面填上内容，照这样写：author: 机关党委宣传组",
+        "content/highlights/zhi-bu-shu-ji-jiang-dang-ke/index.md:7 — unit — unit（所属党组织）还没有填写 — 在冒号后面填上内容，照这样写：unit: hq-branch-1",
+        "content/highlights/zhi-bu-shu-ji-jiang-dang-ke/index.md:13 — author — author（作者/供稿）还没有填写 — 在冒号后面填上内容，照这样写：author: 机关党委宣传组",
       ]
     `);
   });
@@ -85,7 +85,7 @@ describe('npm run new', () => {
     const r = npm('new', ['salon', '网格化服务大家谈'], dir, { RED_TODAY: '2026-03-18' });
     expect(r.status).toBe(0);
     expect(readFileSync(path.join(dir, 'salon/2026-03.md'), 'utf8')).toBe('do not touch');
-    const text = readFileSync(path.join(dir, 'salon/2026-03-2.md'), 'utf8');
+    const text = readFileSync(path.join(dir, 'salon/2026-03-2/index.md'), 'utf8');
     expect(text).toContain('issue: 8\n');
     expect(r.stdout).toContain('期数：第8期（请核对）');
   });
@@ -110,7 +110,7 @@ describe('npm run new', () => {
   it('a filled-in new entry passes the check', async () => {
     const dir = makeContent({});
     npm('new', ['highlights', '三结对'], dir, { RED_TODAY: '2026-03-18' });
-    const file = path.join(dir, 'highlights/san-jie-dui.md');
+    const file = path.join(dir, 'highlights/san-jie-dui/index.md');
     writeFileSync(
       file,
       readFileSync(file, 'utf8')
@@ -128,7 +128,7 @@ describe('npm run new leaves placeholders the check points at', () => {
     npm('new', ['salon', '沙龙'], dir, { RED_TODAY: '2026-03-18' });
     expect((await checkContent(dir)).warnings.map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "content/salon/2026-03.md:14 — name — “姓名”还是新建时的示例内容（标着 # TODO） — 换成真实内容，并删除 # TODO；用不到的可选项整行删除",
+        "content/salon/2026-03/index.md:14 — name — “姓名”还是新建时的示例内容（标着 # TODO） — 换成真实内容，并删除 # TODO；用不到的可选项整行删除",
       ]
     `);
   });

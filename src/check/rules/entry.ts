@@ -244,10 +244,20 @@ function checkPlaceholders(fmLines: readonly string[], file: string, out: Proble
     const km = /^\s*(?:-\s+)?([A-Za-z][\w-]*):\s*(.*)$/.exec(before);
     const value = (km ? km[2]! : before.replace(/^\s*-\s+/, '')).trim();
     if (!value) return; // an empty value is already an error
+    // A list item (`  - 第一步  # TODO`) belongs to the key above it with less indent.
+    const indent = l.length - l.trimStart().length;
+    const owner = km
+      ? undefined
+      : fmLines
+          .slice(0, i)
+          .reverse()
+          .map((o) => /^(\s*)(?:-\s+)?([A-Za-z][\w-]*):/.exec(o))
+          .find((m) => m && m[1]!.length < indent)?.[2];
+    const field = km?.[1] ?? owner;
     out.warn({
       file,
       line: i + 2,
-      ...(km ? { field: km[1]! } : {}),
+      ...(field ? { field } : {}),
       message: `“${value}”还是新建时的示例内容（标着 # TODO）`,
       hint: '换成真实内容，并删除 # TODO；用不到的可选项整行删除',
     });
