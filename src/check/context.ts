@@ -73,8 +73,8 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return '空';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '无效日期' : value.toISOString().slice(0, 10);
   if (typeof value === 'object') return Array.isArray(value) ? '列表' : '对象';
-  const s = String(value);
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  const chars = [...String(value)];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
 }
 
 /**

@@ -101,7 +101,7 @@ export function mediaProblem(file: string, what: string): MediaProblem | null {
     };
   }
   return {
-    message: `${what}文件的扩展名是 ${ext}，但它其实是${found.name}${isVideo ? '，网页里的播放器放不了' : ''}`,
+    message: `${what}文件的扩展名是 ${ext}，但它其实是${/^[A-Za-z]/.test(found.name) ? ' ' : ''}${found.name}${isVideo ? '，网页里的播放器放不了' : ''}`,
     hint: isVideo ? VIDEO_FIX : `把文件另存为真正的 ${ext} 文件，或把扩展名改成实际的格式，并同时改文章里写的文件名`,
   };
 }

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../src/check/index.ts';
+import { blockingErrors, checkContent, formatProblem, formatReport } from '../../src/check/index.ts';
 import { GOOD_HIGHLIGHT, makeContent } from '../support/content.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -289,5 +290,211 @@ describe('the author guide quotes real messages', () => {
     const quoted = [...guide.matchAll(/`content\/[^`]*? — ([^`]+)`/g)].map((m) => m[1]!);
     expect(quoted.length).toBeGreaterThanOrEqual(12);
     expect(quoted.filter((q) => !tests.includes(q))).toEqual([]);
+  });
+});
+
+const JPEG = readFileSync(path.join(ROOT, 'content/salon/2026-05/huichang.jpg'));
+const MP4 = readFileSync(path.join(ROOT, 'content/videos/drone-patrol/drone-patrol.mp4'));
+
+/** A PNG header claiming `width`×`height` pixels (1-bit grey), with a few rows of data: decoding would need gigabytes. */
+function pngBomb(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 1; // bit depth 1, grey
+  const rows = zlib.deflateSync(Buffer.alloc(10 * (1 + Math.ceil(width / 8))));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const withCover = (cover: string) => GOOD_HIGHLIGHT.replace('author: 机关党委宣传组', `author: 机关党委宣传组\ncover: ${cover}`);
+
+describe('content check: files that would publish a broken page', () => {
+  it('a Windows path copied from Explorer, in the body and in front matter', async () => {
+    expect(
+      await errors({
+        'highlights/a/index.md': `${withCover('C:\\Users\\xuanchuan\\Desktop\\cover.jpg')}\n![照片](C:\\Users\\xuanchuan\\Desktop\\IMG_0001.jpg)\n\n![会场](.\\photos\\hall.jpg)\n`,
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/highlights/a/index.md:7 — cover — 图片路径是你电脑上的位置（C:\\Users\\xuanchuan\\Desktop\\cover.jpg），发布后网站上找不到这个文件 — 把 cover.jpg 复制到 content/highlights/a/ 文件夹里，写成 cover: ./cover.jpg
+      content/highlights/a/index.md:12 — 正文 — 图片路径是你电脑上的位置（C:\\Users\\xuanchuan\\Desktop\\IMG_0001.jpg），发布后网站上找不到这个文件 — 把 IMG_0001.jpg 复制到 content/highlights/a/ 文件夹里，写成 ![图片内容](./IMG_0001.jpg)
+      content/highlights/a/index.md:14 — 正文 — 图片路径里用了反斜杠 \\：.\\photos\\hall.jpg — 网站上的路径用斜杠 /，写成 ![图片内容](./photos/hall.jpg)"
+    `);
+  });
+
+  it('a truncated JPEG (half-copied from a phone), JPEG magic bytes and garbage, an empty image', async () => {
+    expect(
+      await errors({
+        'highlights/a/index.md': `${withCover('./cover.jpg')}\n![半张](./half.jpg)\n\n![空](./empty.png)\n`,
+        'highlights/a/cover.jpg': Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]),
+        'highlights/a/half.jpg': JPEG.subarray(0, Math.floor(JPEG.length / 2)),
+        'highlights/a/empty.png': Buffer.alloc(0),
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/highlights/a/index.md:7 — cover — 图片文件已损坏或不是图片，网站生成时会出错：content/highlights/a/cover.jpg — 重新从原处复制或导出这张图片（JPG 或 PNG），覆盖这个文件
+      content/highlights/a/index.md:12 — 正文 — 图片文件不完整或已损坏（常见于没有复制完的手机照片），发布后会显示成灰块或裂图：content/highlights/a/half.jpg — 从手机或原文件夹重新复制这张图片（等复制完成再打开），覆盖这个文件
+      content/highlights/a/index.md:14 — 正文 — 图片文件是空的（0 字节）：content/highlights/a/empty.png — 重新从原处复制或导出这张图片（JPG 或 PNG），覆盖这个文件"
+    `);
+  });
+
+  it('a 30000×30000 PNG is refused by its size before anything decodes it', async () => {
+    expect(await errors({ 'highlights/a/index.md': withCover('./big.png'), 'highlights/a/big.png': pngBomb(30000, 30000) })).toMatchInlineSnapshot(`"content/highlights/a/index.md:7 — cover — 图片太大（30000×30000 像素），网站最多处理宽、高各 16383 像素的图片：content/highlights/a/big.png — 用“画图”或 WPS 图片打开，把图片缩小到宽、高都不超过 4000 像素（一图清长图宽 1080 像素即可），另存为 JPG 或 PNG 后覆盖这个文件"`);
+  });
+
+  it('an empty video, a video that is not what its name says, an empty captions file', async () => {
+    const video = (file: string, captions = '') =>
+      `---\ntitle: 视频\ndate: 2026-01-01\nunit: nb-committee\nvideo: ./${file}\n${captions}category: activity\n---\n`;
+    expect(
+      await errors({
+        'videos/a/index.md': video('empty.mp4', 'captions: ./c.vtt\n'),
+        'videos/a/empty.mp4': Buffer.alloc(0),
+        'videos/a/c.vtt': '',
+        'videos/b/index.md': video('photo.mp4', 'captions: ./c.vtt\n'),
+        'videos/b/photo.mp4': JPEG,
+        'videos/b/c.vtt': 'WEBVTT\n',
+        'videos/c/index.md': video('ok.mp4', 'captions: ./c.vtt\n'),
+        'videos/c/ok.mp4': MP4,
+        'videos/c/c.vtt': 'WEBVTT\n',
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/videos/a/index.md:5 — video — 视频文件是空的（0 字节），发布后打不开：content/videos/a/empty.mp4 — 从原处重新复制这个视频文件（等复制完成），覆盖它
+      content/videos/a/index.md:6 — captions — 字幕文件是空的（0 字节），发布后打不开：content/videos/a/c.vtt — 从原处重新复制这个字幕文件（等复制完成），覆盖它
+      content/videos/b/index.md:5 — video — 视频文件的扩展名是 .mp4，但它其实是 JPG 图片，网页里的播放器放不了：content/videos/b/photo.mp4 — 用剪映、格式工厂等软件把视频导出为 MP4（H.264 编码），放在这里并改好文件名"
+    `);
+  });
+
+  it('attachments linked in the body: empty, or not of their type', async () => {
+    expect(
+      await errors({
+        'highlights/a/index.md': `${GOOD_HIGHLIGHT}\n[通知](./tongzhi.pdf)、[表格](./biao.docx)、[说明](./shuoming.pdf)\n`,
+        'highlights/a/tongzhi.pdf': Buffer.alloc(0),
+        'highlights/a/biao.docx': '这是一个文字文件',
+        'highlights/a/shuoming.pdf': Buffer.from('PK\u0003\u0004word/document.xml', 'latin1'),
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/highlights/a/index.md:11 — 正文 — 附件文件是空的（0 字节），发布后打不开：content/highlights/a/tongzhi.pdf — 从原处重新复制这个附件文件（等复制完成），覆盖它
+      content/highlights/a/index.md:11 — 正文 — 附件文件已损坏，或不是 .docx 文件，发布后打不开：content/highlights/a/biao.docx — 从原处重新复制或另存这个文件（扩展名 .docx），覆盖它
+      content/highlights/a/index.md:11 — 正文 — 附件文件的扩展名是 .pdf，但它其实是 Word/Excel/PPT（.docx/.xlsx/.pptx）或 ZIP 压缩包：content/highlights/a/shuoming.pdf — 把文件另存为真正的 .pdf 文件，或把扩展名改成实际的格式，并同时改文章里写的文件名"
+    `);
+  });
+
+  it('images on another site, in Markdown and in HTML; the site itself is fine', async () => {
+    const body = [
+      '![外网图片](https://img.example.com/a.jpg)',
+      '',
+      '<img src="http://img.example.com/b.png" alt="b">',
+      '',
+      '![本站](https://intranet.example.cn/dangjian/favicon.svg)',
+    ].join('\n');
+    expect(await errors({ 'highlights/a.md': `${GOOD_HIGHLIGHT}\n${body}\n`, 'highlights/b.md': withCover('https://img.example.com/cover.jpg') })).toMatchInlineSnapshot(`
+      "content/highlights/a.md:11 — 正文 — 正文里的图片在别的网站上（https://img.example.com），内网读者的浏览器不会加载它，页面上会是一张裂图 — 把图片下载下来放在 content/highlights/ 里，写成 ![图片内容](./a.jpg)
+      content/highlights/a.md:13 — 正文 — 正文里的图片在别的网站上（http://img.example.com），内网读者的浏览器不会加载它，页面上会是一张裂图 — 把图片下载下来放在 content/highlights/ 里，写成 ![图片内容](./b.png)
+      content/highlights/b.md:7 — cover — 图片要放在文章旁边，不能写网址：https://img.example.com/cover.jpg — 把图片下载下来放在 content/highlights/ 里，写成 cover: ./cover.jpg"
+    `);
+  });
+});
+
+describe('content check: values the site would silently change', () => {
+  it('a date with a time is read as the day in China, with a warning', async () => {
+    const r = await checkContent(makeContent({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('date: 2026-03-18', 'date: 2026-01-05T07:00:00+08:00') }));
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/highlights/a.md:3 — date — 日期只写年月日，不写时间：2026-01-05T07:00:00+08:00 按北京时间是 2026-01-05，网站显示的就是这一天 — 改成 date: 2026-01-05",
+      ]
+    `);
+  });
+
+  it('other ways of writing a day get the exact line to write', async () => {
+    expect(await errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('date: 2026-03-18', 'date: 2026年3月8日') })).toMatchInlineSnapshot(`"content/highlights/a.md:3 — date — 日期 2026年3月8日 要写成 YYYY-MM-DD — 改成 date: 2026-03-08"`);
+    expect(await errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('date: 2026-03-18', 'date: 2026-3-8') })).toMatchInlineSnapshot(`"content/highlights/a.md:3 — date — 日期 2026-3-8 的月份和日子要写成两位数 — 改成 date: 2026-03-08"`);
+  });
+
+  it('tags typed with Chinese brackets or commas: read as the tags meant, with a warning', async () => {
+    expect(
+      await warnings({
+        'highlights/a.md': GOOD_HIGHLIGHT.replace('kind: case', 'kind: case\ntags: 【党课，支部书记】'),
+        'highlights/b.md': GOOD_HIGHLIGHT.replace('kind: case', 'kind: case\ntags: [党课，支部书记]'),
+      }),
+    ).toMatchInlineSnapshot(`
+      "content/highlights/a.md:6 — tags — 标签用了中文方括号：【党课，支部书记】 — 写成英文方括号、英文逗号：tags: [党课, 支部书记]（网站已按 2 个标签处理）
+      content/highlights/b.md:6 — tags — 标签之间用了中文逗号或顿号，几个标签会被当成一个 — 写成英文方括号、英文逗号：tags: [党课, 支部书记]（网站已按 2 个标签处理）"
+    `);
+  });
+
+  it('titles are counted in characters, not UTF-16 units', async () => {
+    const rare = '𠮷'.repeat(80); // 80 characters, 160 UTF-16 units
+    expect(await errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('title: 三训体系', `title: ${rare}`) })).toBe('');
+    expect(await errors({ 'highlights/a.md': GOOD_HIGHLIGHT.replace('title: 三训体系', `title: ${rare}党`) })).toMatchInlineSnapshot(`"content/highlights/a.md:2 — title — 标题有 81 个字，超过 80 个字 — 删掉 1 个字以上；副标题或补充说明可以写进摘要 summary"`);
+  });
+});
+
+describe('content check: order and structure', () => {
+  it('salon issue numbers that contradict the dates', async () => {
+    expect(
+      await warnings({
+        'salon/2026-11.md': salon('a', 12, '2026-11-20'),
+        'salon/2026-12/index.md': salon('b', 13, '2026-12-18'),
+        'salon/2026-12-2/index.md': salon('c', 14, '2026-12-02'),
+      }),
+    ).toMatchInlineSnapshot(`"content/salon/2026-12-2/index.md:4 — issue — 第14期的日期 2026-12-02 比第13期（2026-12-18，content/salon/2026-12/index.md）还早，期数和举办日期的先后对不上 — 核对这两期的 issue 和 date；按举办日期，这一期应是第13期"`);
+  });
+
+  it('units whose parents go round in a circle', async () => {
+    const units = `- id: nb-committee\n  name: 党委\n  kind: committee\n- id: a\n  name: 甲\n  kind: branch\n  parent: b\n- id: b\n  name: 乙\n  kind: branch\n  parent: a\n- id: c\n  name: 丙\n  kind: branch\n  parent: c\n`;
+    expect(await errors({ 'units.yaml': units })).toMatchInlineSnapshot(`
+      "content/units.yaml:7 — parent — 上级党组织绕成了一个圈：a → b → a（每个的上级都在圈里，找不到最上级） — 把其中一个的 parent 改成真正的上级，例如删除 a 的 parent（最上级的党委不写 parent）
+      content/units.yaml:15 — parent — 党组织 c 的上级写成了它自己 — 改成它的上级党组织的 id，最上级的党委不写 parent"
+    `);
+  });
+});
+
+describe('content check: drafts never block', () => {
+  it('errors in a draft are marked as the draft’s and listed apart; the published entries still count', async () => {
+    const r = await checkContent(
+      makeContent({
+        'highlights/draft/index.md': `---\ntitle: 草稿\ndate: 2026-03-18\nunit:  # TODO\nkind: case\nauthor: 甲\ncover: ./cover.jpg\ndraft: true\n---\n`,
+        'highlights/broken.md': `---\ntitle: [没写完\ndraft: true\n---\n`,
+        'highlights/ok.md': GOOD_HIGHLIGHT,
+      }),
+    );
+    expect(blockingErrors(r)).toEqual([]);
+    expect(r.errors.every((e) => e.draft)).toBe(true);
+    expect(r.list?.map((e) => `${e.file} draft=${e.draft} errors=${e.hasErrors}`)).toMatchInlineSnapshot(`
+      [
+        "content/highlights/broken.md draft=true errors=true",
+        "content/highlights/draft/index.md draft=true errors=true",
+        "content/highlights/ok.md draft=false errors=false",
+      ]
+    `);
+    expect(formatReport(r)).toMatchInlineSnapshot(`
+      "草稿里的错误（草稿不发布，不影响生成网站；发布前要改好）：
+        content/highlights/broken.md
+          content/highlights/broken.md:2 — title — YAML 格式错误：引号或括号没有配对 — 检查这一行的英文引号 " "、方括号 [ ] 和花括号 { } 是否成对；内容里的引号请用中文引号“”
+        content/highlights/draft/index.md
+          content/highlights/draft/index.md:4 — unit — unit（所属党组织）还没有填写 — 在冒号后面填上内容，照这样写：unit: hq-branch-1
+          content/highlights/draft/index.md:7 — cover — 图片文件不存在：content/highlights/draft/cover.jpg — 把图片文件放在 content/highlights/draft/ 里，并检查文件名（包括扩展名和大小写）是否和这里写的一致；路径相对于这篇文章，例如 ./cover.jpg
+
+      检查了 3 篇内容：没有错误，草稿里 3 个错误。"
+    `);
+  });
+
+  it('a published entry that clashes with a draft: the draft carries the error', async () => {
+    const r = await checkContent(
+      makeContent({ 'highlights/san-xun.md': GOOD_HIGHLIGHT.replace('author:', 'draft: true\nauthor:'), 'highlights/三训.md': GOOD_HIGHLIGHT.replace('author: 机关党委宣传组', 'author: 机关党委宣传组\nslug: san-xun') }),
+    );
+    expect(blockingErrors(r)).toEqual([]);
+    expect(r.errors.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/highlights/san-xun.md — slug — 网址名 san-xun 和 content/highlights/三训.md 重复，两篇文章会抢同一个网址 — 给其中一篇加上不同的网址名，例如 slug: san-xun-2",
+      ]
+    `);
   });
 });

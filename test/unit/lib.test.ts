@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, isValidDay, parseDuration, isoDuration, today, dayFromUtcDate } from '../../src/lib/dates.ts';
+import { formatDay, isValidDay, parseDuration, isoDuration, today, dayFromUtcDate, readDay } from '../../src/lib/dates.ts';
 import { isPublished, visibilityStatus } from '../../src/lib/visibility.ts';
 import { byNewest, paginate, sortNewest } from '../../src/lib/sorting.ts';
 import { createPaths, needsBase, normalizeBase } from '../../src/lib/paths.ts';
@@ -24,6 +24,18 @@ describe('dates', () => {
     expect(today(new Date('2026-03-18T17:30:00Z'))).toBe('2026-03-19');
     expect(today(new Date('2026-03-18T15:59:00Z'))).toBe('2026-03-18');
     expect(dayFromUtcDate(new Date(Date.UTC(2026, 2, 18)))).toBe('2026-03-18');
+  });
+  it('reads what an author wrote as a date', () => {
+    expect(readDay('2026-03-18')).toEqual({ ok: true, day: '2026-03-18' });
+    expect(readDay('2025-13-45')).toEqual({ ok: false, reason: 'impossible' });
+    expect(readDay('2026-02-29')).toEqual({ ok: false, reason: 'impossible' });
+    expect(readDay('2026-3-8')).toEqual({ ok: false, reason: 'format', day: '2026-03-08' });
+    expect(readDay('2026年3月8日')).toEqual({ ok: false, reason: 'format', day: '2026-03-08' });
+    expect(readDay('2026/03/08')).toEqual({ ok: false, reason: 'format', day: '2026-03-08' });
+    expect(readDay('2026-01-05T07:00:00+08:00')).toEqual({ ok: true, day: '2026-01-05', time: '2026-01-05T07:00:00+08:00' });
+    // A time without a zone is UTC for YAML: 20:00 UTC is the next morning in China.
+    expect(readDay('2026-01-05 20:00')).toEqual({ ok: true, day: '2026-01-06', time: '2026-01-05 20:00' });
+    expect(readDay('下周一')).toEqual({ ok: false, reason: 'unreadable' });
   });
   it('parses durations', () => {
     expect(parseDuration('3:45')).toBe(225);
@@ -123,6 +135,26 @@ describe('unit tree', () => {
     expect(tree.ancestors('a1').map((u) => u.id)).toEqual(['root', 'a', 'a1']);
     expect(tree.depth('a1')).toBe(2);
     expect(tree.children('root').map((u) => u.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('unit tree with a parent loop', () => {
+  const tree = buildUnitTree([
+    { id: 'root', name: '党委', kind: 'committee' },
+    { id: 'a', name: 'A', kind: 'branch', parent: 'b' },
+    { id: 'b', name: 'B', kind: 'branch', parent: 'a' },
+    { id: 'self', name: '自己', kind: 'branch', parent: 'self' },
+    { id: 'c', name: 'C', kind: 'branch', parent: 'a' },
+  ]);
+  it('reports each loop once, from the unit written first', () => {
+    expect(tree.cycles).toEqual([['a', 'b'], ['self']]);
+  });
+  it('cuts each loop there, so every walk ends', () => {
+    expect(tree.roots.map((u) => u.id)).toEqual(['root', 'a', 'self']);
+    expect(tree.descendants('a').map((u) => u.id)).toEqual(['a', 'b', 'c']);
+    expect(tree.ancestors('c').map((u) => u.id)).toEqual(['a', 'c']);
+    expect(tree.children('self')).toEqual([]);
+    expect(tree.depth('b')).toBe(1);
   });
 });
 

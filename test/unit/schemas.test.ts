@@ -65,3 +65,41 @@ describe('settings and units', () => {
     expect(messages(r)).toEqual(['kind: 类型 kind 只能是 committee（党委）、general-branch（党总支）、branch（党支部）']);
   });
 });
+
+describe('what the site reads from values authors type', () => {
+  const highlight = columnSchemas.highlights(ctx);
+  const parse = (extra: Record<string, unknown>) => highlight.parse({ ...base, kind: 'case', author: '宣传组', ...extra });
+  it('a date with a time means its day in China (YAML gives an instant)', () => {
+    expect(parse({ date: new Date('2026-01-05T07:00:00+08:00') }).date).toBe('2026-01-05');
+    expect(parse({ date: new Date('2026-01-05T23:30:00+08:00') }).date).toBe('2026-01-05');
+    expect(parse({ date: '2026-01-05T07:00:00+08:00' }).date).toBe('2026-01-05');
+    expect(parse({ date: new Date(Date.UTC(2026, 0, 5)) }).date).toBe('2026-01-05');
+  });
+  it('tags in Chinese brackets or with Chinese commas are the tags meant', () => {
+    expect(parse({ tags: '【党课，支部书记】' }).tags).toEqual(['党课', '支部书记']);
+    expect(parse({ tags: ['党课，支部书记', '【网格】'] }).tags).toEqual(['党课', '支部书记', '网格']);
+  });
+  it('title length is counted in characters', () => {
+    expect(highlight.safeParse({ ...base, kind: 'case', author: 'x', title: '𠮷'.repeat(80) }).success).toBe(true);
+    expect(messages(highlight.safeParse({ ...base, kind: 'case', author: 'x', title: '𠮷'.repeat(81) }))).toEqual(['title: 标题有 81 个字，不能超过 80 个字']);
+  });
+});
+
+describe('field metadata', () => {
+  it('every field of every schema has a Chinese name and an example', async () => {
+    const { fieldsOfSchema, shapeOf } = await import('../../src/schemas/meta.ts');
+    for (const schema of [...Object.values(columnSchemas).map((f) => f(ctx)), siteSchema, unitSchema]) {
+      expect(Object.keys(fieldsOfSchema(schema))).toEqual(Object.keys(shapeOf(schema)));
+    }
+  });
+  it('names the files an entry refers to, wherever they are', async () => {
+    const { fileReferences } = await import('../../src/schemas/meta.ts');
+    const salon = columnSchemas.salon(ctx);
+    expect(fileReferences(salon, { cover: './c.jpg', photos: [{ src: './a.jpg', alt: 'a' }, { src: ' ./b.jpg ' }] })).toEqual([
+      { path: ['cover'], kind: 'image', value: './c.jpg' },
+      { path: ['photos', 0, 'src'], kind: 'image', value: './a.jpg' },
+      { path: ['photos', 1, 'src'], kind: 'image', value: './b.jpg' },
+    ]);
+    expect(fileReferences(columnSchemas.videos(ctx), { video: 'https://v.intranet/a.mp4', captions: './c.vtt' }).map((r) => r.kind)).toEqual(['video', 'captions']);
+  });
+});

@@ -12,7 +12,7 @@ import { readDay } from '../../lib/dates.ts';
 import { isDraft, splitFrontMatter } from '../../lib/front-matter.ts';
 import { entryName, entrySlug, isValidSlug, RESERVED_SLUGS } from '../../lib/slug.ts';
 import { SUMMARY_LIMIT } from '../../lib/summary.ts';
-import { charCount, TAG_SEPARATORS } from '../../schemas/fields.ts';
+import { charCount, TAG_SEPARATORS, TITLE_LIMIT } from '../../schemas/fields.ts';
 import { shapeOf } from '../../schemas/meta.ts';
 import { describeValue, fieldLabel, getAt, locator, Problems, type CheckContext, type UnitRef } from '../context.ts';
 import type { EntryFile } from '../entries.ts';
@@ -212,7 +212,16 @@ function checkSchema(schema: z.ZodType, fm: Record<string, unknown>, s: SchemaSc
     // `kind: model` without person: point at the kind line.
     const where = s.at(p).line !== undefined ? s.at(p) : top === 'person' ? s.at(['kind']) : {};
     const label = fieldLabel(p);
-    if (value === null && info) {
+    if (top === 'title' && p.length === 1 && typeof value === 'string' && charCount(value.trim()) > TITLE_LIMIT) {
+      const n = charCount(value.trim());
+      out.error({
+        file: s.file,
+        ...where,
+        field: label,
+        message: `标题有 ${n} 个字，超过 ${TITLE_LIMIT} 个字`,
+        hint: `删掉 ${n - TITLE_LIMIT} 个字以上；副标题或补充说明可以写进摘要 summary`,
+      });
+    } else if (value === null && info) {
       // `unit:` with nothing after it (e.g. a `# TODO` left by `npm run new`).
       out.error({ file: s.file, ...where, field: label, message: `${label}（${info.name}）还没有填写`, hint: `在冒号后面填上内容，照这样写：${info.example}` });
     } else if (value === undefined && p.length === 1) {
