@@ -59,19 +59,31 @@ describe('a failed build keeps the previous output', () => {
     }
   });
 
-  it('a failure inside astro build (a truncated image) leaves the output byte-for-byte and no temporary folder', () => {
+  it('a truncated image is caught by the content check (every image is decoded): output unchanged', () => {
     const image = path.join(contentDir, 'one-picture/guide/guide.png');
     const good = readFileSync(image);
-    // A PNG signature followed by garbage: passes the content check's quick look, fails in the image pipeline.
+    // A PNG signature followed by garbage: the header looks right, the pixels are not there.
     writeFileSync(image, Buffer.concat([good.subarray(0, 16), Buffer.from('truncated: the rest of the file is missing')]));
     try {
       const r = buildSite({ contentDir, outDir, env: { RED_TODAY: '2026-06-01' } });
-      expect(r.status).not.toBe(0);
-      expect(r.stderr).toContain('生成网站失败');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('content/one-picture/guide/index.md:5 — image — 图片文件已损坏或不是图片，网站生成时会出错：content/one-picture/guide/guide.png');
+      expect(r.stderr).toContain('内容检查没有通过，网站没有重新生成');
       expect(snapshot(outDir)).toEqual(before);
       expect(leftovers()).toEqual([]);
     } finally {
       writeFileSync(image, good);
     }
+  });
+
+  it('a failure inside astro build (its cache folder cannot be made) leaves the output byte-for-byte and no temporary folder', () => {
+    // Content the check passes; Astro then fails on its own (a file where its cache folder should be).
+    const blocked = path.join(path.dirname(contentDir), 'not-a-folder');
+    writeFileSync(blocked, '');
+    const r = buildSite({ contentDir, outDir, env: { RED_TODAY: '2026-06-01', RED_CACHE_DIR: path.join(blocked, 'cache') } });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('生成网站失败');
+    expect(snapshot(outDir)).toEqual(before);
+    expect(leftovers()).toEqual([]);
   });
 });

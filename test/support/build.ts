@@ -29,13 +29,13 @@ export function childEnv(): Record<string, string> {
   );
 }
 
-export function buildSite(options: { contentDir: string; outDir: string; env?: Record<string, string> }): BuildResult {
+export function buildSite(options: { contentDir: string; outDir: string; env?: Record<string, string>; args?: string[] }): BuildResult {
   const outDir = path.resolve(options.outDir);
   const cacheDir = path.join(path.dirname(outDir), `.cache-${path.basename(outDir)}`);
   mkdirSync(cacheDir, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const env = childEnv();
-  const result = spawnSync(npm, ['run', '--silent', 'build'], {
+  const result = spawnSync(npm, ['run', '--silent', 'build', ...(options.args?.length ? ['--', ...options.args] : [])], {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
