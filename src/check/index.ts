@@ -6,7 +6,7 @@
  * see scripts/bench/check.ts).
  *
  * The rules, each a module that reads like its rules:
- * - rules/site.ts     site.yaml (parsed by src/lib/settings.ts)
+ * - rules/site.ts     site.yaml (parsed by src/config/settings.ts)
  * - rules/units.ts    units.yaml, with parent loops
  * - rules/entry.ts    one entry: front matter against the column schema, dates, units, slug,
  *                     files it names (rules/files.ts) and its body (rules/body.ts)

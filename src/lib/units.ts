@@ -21,8 +21,9 @@ export interface UnitTree {
   depth(id: string): number;
   /**
    * Parent chains that loop (`a` → `b` → `a`, or a unit that is its own parent), each listed
-   * from the unit written first in units.yaml. The tree cuts each loop at that unit (it becomes
-   * a root), so everything that walks the tree ends; the content check reports the loop.
+   * from the unit written first in units.yaml. The tree cuts each loop above that unit (it is
+   * nobody's child, and not a root), so everything that walks the tree ends; the content check
+   * reports the loop, so a published site never has one.
    */
   cycles: string[][];
 }
@@ -60,7 +61,10 @@ export function buildUnitTree(units: readonly Unit[]): UnitTree {
   const kids = new Map<string, Unit[]>();
   const roots: Unit[] = [];
   for (const u of units) {
-    if (u.parent && byId.has(u.parent) && !cut.has(u.id)) {
+    // A unit whose parent closes a loop hangs from nothing: not its parent's child, and not a
+    // root either (it has a parent; the loop is an error the check reports).
+    if (cut.has(u.id)) continue;
+    if (u.parent && byId.has(u.parent)) {
       const list = kids.get(u.parent) ?? [];
       list.push(u);
       kids.set(u.parent, list);
