@@ -48,7 +48,11 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 10_000
   throw new Error('nginx did not start listening in time');
 }
 
-export async function startNginx(options: { root: string; base: string }): Promise<NginxServer> {
+/**
+ * `locations`: the server's location blocks instead of the default ones (e.g. the README's
+ * deploy snippet); `{{www}}` in it stands for the folder that holds the site under its base.
+ */
+export async function startNginx(options: { root: string; base: string; locations?: string }): Promise<NginxServer> {
   const base = `/${options.base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'red-nginx-'));
   // nginx's workers drop root privileges: they must be able to walk into the folder.
@@ -88,11 +92,14 @@ http {
     server_name localhost;
     root ${www};
     disable_symlinks off;
-    location = / { return 302 ${base}; }
+${
+  options.locations?.replaceAll('{{www}}', www) ??
+  `    location = / { return 302 ${base}; }
     location ${base} {
       try_files $uri $uri/ $uri/index.html =404;
     }
-    error_page 404 ${base}404.html;
+    error_page 404 ${base}404.html;`
+}
   }
 }
 `,
