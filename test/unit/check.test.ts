@@ -291,6 +291,13 @@ describe('the author guide quotes real messages', () => {
     expect(quoted.length).toBeGreaterThanOrEqual(12);
     expect(quoted.filter((q) => !tests.includes(q))).toEqual([]);
   });
+
+  it('every field the schemas know is explained in docs/authoring.md', async () => {
+    const guide = readFileSync(path.join(ROOT, 'docs/authoring.md'), 'utf8');
+    const { fieldsOf, SITE_FIELDS, UNIT_FIELDS } = await import('../../src/check/fields.ts');
+    const keys = new Set([...['one-picture', 'salon', 'highlights', 'videos'].flatMap((c) => Object.keys(fieldsOf(c as 'salon'))), ...Object.keys(UNIT_FIELDS), ...Object.keys(SITE_FIELDS)]);
+    expect([...keys].filter((k) => !guide.includes(`\`${k}\``) && !new RegExp(`^\\s*(# )?(- )?${k}:`, 'm').test(guide))).toEqual([]);
+  });
 });
 
 const JPEG = readFileSync(path.join(ROOT, 'content/salon/2026-05/huichang.jpg'));
@@ -318,6 +325,11 @@ const withCover = (cover: string) => GOOD_HIGHLIGHT.replace('author: 机关党�
 
 describe('content check: files that would publish a broken page', () => {
   it('a Windows path copied from Explorer, in the body and in front matter', async () => {
+    const body = await errors({ 'highlights/a/index.md': `${GOOD_HIGHLIGHT}\n![照片](C:\\Users\\xuanchuan\\Desktop\\IMG_0001.jpg)\n` });
+    // As the author reads it (single backslashes), and as docs/authoring.md quotes it.
+    expect(body).toBe(
+      String.raw`content/highlights/a/index.md:11 — 正文 — 图片路径是你电脑上的位置（C:\Users\xuanchuan\Desktop\IMG_0001.jpg），发布后网站上找不到这个文件 — 把 IMG_0001.jpg 复制到 content/highlights/a/ 文件夹里，写成 ![图片内容](./IMG_0001.jpg)`,
+    );
     expect(
       await errors({
         'highlights/a/index.md': `${withCover('C:\\Users\\xuanchuan\\Desktop\\cover.jpg')}\n![照片](C:\\Users\\xuanchuan\\Desktop\\IMG_0001.jpg)\n\n![会场](.\\photos\\hall.jpg)\n`,
