@@ -55,6 +55,29 @@ describe('npm run check', () => {
   });
 });
 
+describe('npm run check with a colleague’s half-written draft', () => {
+  it('lists the draft’s errors apart and exits 0: only errors in published entries stop a build', () => {
+    const dir = makeContent({ 'highlights/a.md': GOOD_HIGHLIGHT });
+    npm('new', ['highlights', '三结对'], dir, { RED_TODAY: '2026-03-18' });
+    const r = npm('check', [], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/（用时 \d+ 毫秒）/, '（用时 N 毫秒）')).toMatchInlineSnapshot(`
+      "草稿里的错误（草稿不发布，不影响生成网站；发布前要改好）：
+        content/highlights/san-jie-dui/index.md
+          content/highlights/san-jie-dui/index.md:7 — unit — unit（所属党组织）还没有填写 — 在冒号后面填上内容，照这样写：unit: hq-branch-1
+          content/highlights/san-jie-dui/index.md:13 — author — author（作者/供稿）还没有填写 — 在冒号后面填上内容，照这样写：author: 机关党委宣传组
+
+      提醒（建议改正，不影响发布）：
+        content/highlights/san-jie-dui/index.md
+          content/highlights/san-jie-dui/index.md:16 — replicable — “第一步”还是新建时的示例内容（标着 # TODO） — 换成真实内容，并删除 # TODO；用不到的可选项整行删除
+
+      检查了 2 篇内容：没有错误，草稿里 2 个错误，1 个提醒。
+      （用时 N 毫秒）
+      "
+    `);
+  });
+});
+
 describe('npm run new', () => {
   it('creates a highlight with a pinyin slug, today (China), TODO marks and Chinese comments', async () => {
     const dir = makeContent({});
@@ -119,6 +142,27 @@ describe('npm run new', () => {
         .replace('  - 第一步  # TODO', '  - 部门支部结对支局'),
     );
     expect((await checkContent(dir)).errors).toEqual([]);
+  });
+});
+
+describe('npm run new says what is left and numbers salons by date', () => {
+  it('lists the lines still to fill, as the check sees them', () => {
+    const r = npm('new', ['highlights', '支部书记讲党课'], makeContent({}), { RED_TODAY: '2026-03-18' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('还要填写：第 7 行 unit（所属党组织）、第 13 行 author（作者/供稿）\n');
+    expect(r.stdout).toContain('还要换成真实内容的示例：第 16 行 replicable（可复制推广要点）\n');
+  });
+
+  it('a salon held before the last numbered one gets the issue its date gives, and a note about the clash', () => {
+    const dir = makeContent({
+      'salon/2026-11.md': `---\ntitle: 十二\ndate: 2026-11-20\nissue: 12\nhost: gov-committee\nparticipants: 书记\n---\n`,
+      'salon/2026-12/index.md': `---\ntitle: 十三\ndate: 2026-12-18\nissue: 13\nhost: gov-committee\nparticipants: 书记\n---\n`,
+    });
+    const r = npm('new', ['salon', '提前举办的一期'], dir, { RED_TODAY: '2026-12-02' });
+    expect(r.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'salon/2026-12-2/index.md'), 'utf8')).toContain('issue: 13\n');
+    expect(r.stdout).toContain('期数：第13期（请核对）：按举办日期 2026-12-02 排在第12期（2026-11-20）之后');
+    expect(r.stdout).toContain(`注意：第13期已经用在 ${path.join(dir, 'salon/2026-12/index.md')}（2026-12-18）上，它的日期更晚`);
   });
 });
 
