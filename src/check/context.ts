@@ -5,8 +5,10 @@
  */
 import path from 'node:path';
 import type { PolicyOptions } from '../markdown/html-policy.ts';
+import { ALL_KEYS } from './fields.ts';
 import type { Problem } from './problem.ts';
-import { locatePath } from './yaml.ts';
+import { readText } from './text.ts';
+import { locatePath, scanKeySlips } from './yaml.ts';
 
 export class Problems {
   readonly errors: Problem[] = [];
@@ -86,4 +88,20 @@ export function locator(lines: readonly string[], offset: number) {
     const idx = p === undefined ? undefined : locatePath(lines, p);
     return idx === undefined ? {} : { line: idx + offset };
   };
+}
+
+/**
+ * A settings file as the author wrote it (units.yaml, site.yaml): decoded (UTF-8 only) and with
+ * the typical slips (full-width colon after a key…) reported and repaired for parsing.
+ * null when it cannot be decoded (reported).
+ */
+export function readYamlText(abs: string, file: string, out: Problems): string | null {
+  const read = readText(abs);
+  if (!read.ok) {
+    out.error({ file, line: read.line, field: '文件编码', message: read.message, hint: read.hint });
+    return null;
+  }
+  const slips = scanKeySlips(read.text, ALL_KEYS);
+  for (const s of slips.problems) out.error({ file, line: s.index + 1, field: s.field, message: s.message, hint: s.hint });
+  return slips.repaired;
 }

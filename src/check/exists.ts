@@ -1,5 +1,5 @@
-/** `existsSync` with a cache for one check run (many entries link the same files). */
-import { existsSync } from 'node:fs';
+/** Looking at files for one check run: `existsSync` with a cache (many entries link the same files), and a file's first bytes. */
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 
 const cache = new Map<string, boolean>();
 
@@ -15,4 +15,19 @@ export function exists(file: string): boolean {
 /** Forget everything: called at the start of every check run (files change between runs in dev). */
 export function clearExistsCache(): void {
   cache.clear();
+}
+
+/** The first `n` bytes of a file (fewer when it is shorter); null when it cannot be read. */
+export function readHead(file: string, n: number): Buffer | null {
+  const head = Buffer.alloc(n);
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      return head.subarray(0, readSync(fd, head, 0, n, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }

@@ -7,8 +7,9 @@
  * Decoding is the slow part (≈100 ms for a phone photo), so verdicts are cached by path, size
  * and modification time in the build cache folder: a second run decodes nothing.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readHead } from './exists.ts';
 
 export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.svg', '.tif', '.tiff'];
 
@@ -56,19 +57,10 @@ const REEXPORT = '重新从原处复制或导出这张图片（JPG 或 PNG），
 export function imageFormatProblem(file: string): ImageProblem | null {
   const expected = EXPECTED[path.extname(file).toLowerCase()];
   if (!expected) return null;
-  const head = Buffer.alloc(16);
-  let n = 0;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      n = readSync(fd, head, 0, 16, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
-  const kind = kindOf(head.subarray(0, n));
+  const head = readHead(file, 16);
+  if (!head) return null;
+  const n = head.length;
+  const kind = kindOf(head);
   if (kind === expected || (expected === 'svg' && kind === null)) return null;
   if (kind === 'heic') {
     return {

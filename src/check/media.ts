@@ -3,8 +3,9 @@
  * (a failed copy) or a QuickTime/AVI/WMV file renamed to `.mp4` would be published as a video
  * no browser plays; a `.pdf` that is really a Word file opens as garbage. The first bytes tell.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { readHead } from './exists.ts';
 
 export interface MediaProblem {
   message: string;
@@ -79,19 +80,9 @@ export function mediaProblem(file: string, what: string): MediaProblem | null {
   }
   const expected = DECLARED[ext];
   if (!expected) return null;
-  const head = Buffer.alloc(512);
-  let n = 0;
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      n = readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
-  const found = sniff(head.subarray(0, n));
+  const head = readHead(file, 512);
+  if (!head) return null;
+  const found = sniff(head);
   if (found && expected.includes(found.kind)) return null;
   const isVideo = ext === '.mp4' || ext === '.m4v' || ext === '.webm';
   if (!found) {

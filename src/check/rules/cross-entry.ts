@@ -9,8 +9,26 @@ import { formatMonth } from '../../lib/dates.ts';
 import type { Problems } from '../context.ts';
 import type { CheckedEntry, Problem } from '../problem.ts';
 
-/** Published entries first: a clash with a draft is reported on the draft. */
-const publishedFirst = (list: readonly CheckedEntry[]) => [...list.filter((e) => !e.draft), ...list.filter((e) => e.draft)];
+/**
+ * Entries that share a key with an earlier one: `clash` hears each (with the first holder).
+ * Published entries come first, so a clash with a draft is reported on the draft. Returns the
+ * first holder of each key.
+ */
+function eachClash<K>(
+  entries: readonly CheckedEntry[],
+  keyOf: (e: CheckedEntry) => K | undefined,
+  clash: (e: CheckedEntry, first: CheckedEntry, seen: Map<K, CheckedEntry>) => void,
+): Map<K, CheckedEntry> {
+  const seen = new Map<K, CheckedEntry>();
+  for (const e of [...entries.filter((x) => !x.draft), ...entries.filter((x) => x.draft)]) {
+    const key = keyOf(e);
+    if (key === undefined) continue;
+    const first = seen.get(key);
+    if (first) clash(e, first, seen);
+    else seen.set(key, e);
+  }
+  return seen;
+}
 
 function report(out: Problems, entry: CheckedEntry, p: Omit<Problem, 'file'>, kind: 'error' | 'warn' = 'error'): void {
   const problem = { file: entry.file, ...p, ...(entry.draft ? { draft: true } : {}) };
@@ -30,39 +48,25 @@ export function checkColumn(
     return line === undefined ? {} : { line };
   };
 
-  const slugs = new Map<string, CheckedEntry>();
-  for (const e of publishedFirst(entries)) {
-    if (!e.slug) continue;
-    const other = slugs.get(e.slug);
-    if (!other) {
-      slugs.set(e.slug, e);
-      continue;
-    }
+  eachClash(entries, (e) => e.slug, (e, other) =>
     report(out, e, {
       ...at(e, 'slug'),
       field: 'slug',
       message: `网址名 ${e.slug} 和 ${other.file} 重复，两篇文章会抢同一个网址`,
       hint: `给其中一篇加上不同的网址名，例如 slug: ${e.slug}-2`,
-    });
-  }
+    }),
+  );
 
   if (column !== 'salon') return;
 
-  const issues = new Map<number, CheckedEntry>();
-  for (const e of publishedFirst(entries)) {
-    if (e.issue === undefined) continue;
-    const other = issues.get(e.issue);
-    if (!other) {
-      issues.set(e.issue, e);
-      continue;
-    }
+  const issues = eachClash(entries, (e) => e.issue, (e, other, seen) =>
     report(out, e, {
       ...at(e, 'issue'),
       field: 'issue',
       message: `第${e.issue}期和 ${other.file} 重复`,
-      hint: `改成这一期真正的期数；还没用过的下一期是第${Math.max(...issues.keys()) + 1}期`,
-    });
-  }
+      hint: `改成这一期真正的期数；还没用过的下一期是第${Math.max(...seen.keys()) + 1}期`,
+    }),
+  );
 
   // Issue numbers follow the dates: issue 14 held before issue 13 is almost always a typo (or a
   // scaffold numbered before an earlier issue was added).

@@ -7,10 +7,9 @@ import path from 'node:path';
 import { safeParseSettings } from '../../config/settings.ts';
 import type { PolicyOptions } from '../../markdown/html-policy.ts';
 import { siteSchema } from '../../schemas/site.ts';
-import { describeValue, fieldLabel, getAt, locator, type Problems } from '../context.ts';
-import { ALL_KEYS, nearest, SITE_FIELDS } from '../fields.ts';
-import { readText } from '../text.ts';
-import { explainYamlFailure, scanKeySlips } from '../yaml.ts';
+import { describeValue, fieldLabel, getAt, locator, readYamlText, type Problems } from '../context.ts';
+import { nearest, SITE_FIELDS } from '../fields.ts';
+import { explainYamlFailure } from '../yaml.ts';
 
 const DEFAULT_POLICY: PolicyOptions = { siteUrl: 'http://localhost', mediaOrigins: [] };
 
@@ -19,16 +18,11 @@ export function checkSite(contentDir: string, show: (abs: string) => string, out
   const abs = path.join(contentDir, 'site.yaml');
   if (!existsSync(abs)) return DEFAULT_POLICY;
   const file = show(abs);
-  const read = readText(abs);
-  if (!read.ok) {
-    out.error({ file, line: read.line, field: '文件编码', message: read.message, hint: read.hint });
-    return DEFAULT_POLICY;
-  }
-  const slips = scanKeySlips(read.text, ALL_KEYS);
-  for (const s of slips.problems) out.error({ file, line: s.index + 1, field: s.field, message: s.message, hint: s.hint });
-  const reading = safeParseSettings(slips.repaired);
+  const text = readYamlText(abs, file, out);
+  if (text === null) return DEFAULT_POLICY;
+  const reading = safeParseSettings(text);
   if (!reading.ok && 'yaml' in reading) {
-    const p = explainYamlFailure(slips.repaired, reading.yaml);
+    const p = explainYamlFailure(text, reading.yaml);
     out.error({ file, line: p.index + 1, message: p.message, hint: p.hint });
     return DEFAULT_POLICY;
   }
@@ -37,7 +31,7 @@ export function checkSite(contentDir: string, show: (abs: string) => string, out
     out.error({ file, line: 1, message: 'site.yaml 应该是“字段名: 内容”的设置列表', hint: SITE_FIELDS.url!.example });
     return DEFAULT_POLICY;
   }
-  const at = locator(slips.repaired.split('\n'), 1);
+  const at = locator(text.split('\n'), 1);
   if (!reading.ok) {
     for (const issue of reading.issues) {
       const p = issue.path as (string | number)[];

@@ -6,10 +6,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findParentCycles } from '../../lib/units.ts';
 import { unitSchema } from '../../schemas/units.ts';
-import { describeValue, fieldLabel, getAt, locator, type Problems, type UnitRef } from '../context.ts';
-import { ALL_KEYS, nearest, UNIT_FIELDS } from '../fields.ts';
-import { readText } from '../text.ts';
-import { locatePath, parseYaml, scanKeySlips } from '../yaml.ts';
+import { describeValue, fieldLabel, getAt, locator, readYamlText, type Problems, type UnitRef } from '../context.ts';
+import { nearest, UNIT_FIELDS } from '../fields.ts';
+import { locatePath, parseYaml } from '../yaml.ts';
 
 const EXAMPLE = '- id: hq-branch-1\n  name: 机关第一党支部\n  kind: branch';
 
@@ -21,14 +20,9 @@ export function checkUnits(contentDir: string, show: (abs: string) => string, ou
     out.error({ file, message: '找不到党组织名单 units.yaml', hint: `在内容文件夹里新建 units.yaml，每个党组织写成：${EXAMPLE.replace(/\n\s*/g, ' / ')}` });
     return null;
   }
-  const read = readText(abs);
-  if (!read.ok) {
-    out.error({ file, line: read.line, field: '文件编码', message: read.message, hint: read.hint });
-    return null;
-  }
-  const slips = scanKeySlips(read.text, ALL_KEYS);
-  for (const s of slips.problems) out.error({ file, line: s.index + 1, field: s.field, message: s.message, hint: s.hint });
-  const yaml = parseYaml(slips.repaired, file);
+  const text = readYamlText(abs, file, out);
+  if (text === null) return null;
+  const yaml = parseYaml(text, file);
   if (!yaml.ok) {
     out.error({ file, line: yaml.problem.index + 1, message: yaml.problem.message, hint: yaml.problem.hint });
     return null;
@@ -38,7 +32,7 @@ export function checkUnits(contentDir: string, show: (abs: string) => string, ou
     out.error({ file, line: 1, message: 'units.yaml 应该是党组织列表，每个党组织以“- id:”开头', hint: `照这样写：\n${EXAMPLE}` });
     return [];
   }
-  const lines = slips.repaired.split('\n');
+  const lines = text.split('\n');
   const at = locator(lines, 1);
   const units: UnitRef[] = [];
   const idLine = new Map<string, number>();
