@@ -115,8 +115,11 @@ export function contentCheckIntegration(config: Pick<RedConfig, 'contentDir' | '
       logger.error(
         `\n${report}\n\n预览照常运行：浏览器里打开任何页面都会先显示这 ${blocking} 个错误；改好保存后页面自动恢复（按 Ctrl+C 退出预览）。`,
       );
-    } else if (result.errors.length || result.warnings.length) logger.warn(`\n${report}`);
-    else logger.info(hadErrors ? '内容检查通过，预览已恢复。' : report);
+    } else {
+      if (result.errors.length || result.warnings.length) logger.warn(`\n${report}`);
+      // All clear: said when it ends a broken spell, not on every start.
+      if (hadErrors) logger.info('内容检查通过，预览已恢复。');
+    }
   };
 
   return {
