@@ -11,6 +11,7 @@
  * - rules/entry.ts    one entry: front matter against the column schema, dates, units, slug,
  *                     files it names (rules/files.ts) and its body (rules/body.ts)
  * - rules/cross-entry.ts  duplicate URL names and salon issues, issue order, missing months
+ * - rules/published.ts    what leaves content/: refused and unreferenced files (the publish manifest)
  * Problems in drafts are marked `draft` and block nothing (see problem.ts).
  */
 import { existsSync, statSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { checkColumn } from './rules/cross-entry.ts';
 import { checkEntry } from './rules/entry.ts';
 import { checkSite } from './rules/site.ts';
 import { checkUnits } from './rules/units.ts';
+import { checkPublishedFiles, type PublishedSource } from './rules/published.ts';
 
 export type { CheckedEntry, CheckResult, Problem } from './problem.ts';
 export { blockingErrors, formatProblem, formatReport } from './problem.ts';
@@ -78,13 +80,22 @@ export async function checkContent(contentDirInput: string, options: CheckOption
   }
   const { ctx, out, jobs } = setUp(contentDir, options);
   const list: CheckedEntry[] = [];
+  const published: PublishedSource[] = [];
+  /** Files the entry listing warned about (not entries): the manifest does not warn about them again. */
+  const listed = new Set<string>();
   for (const column of COLUMN_IDS) {
-    const files = listEntries(contentDir, column, (abs, p) => out.warn({ file: ctx.show(abs), ...p }));
+    const files = listEntries(contentDir, column, (abs, p) => {
+      listed.add(abs);
+      out.warn({ file: ctx.show(abs), ...p });
+    });
     const checked = files.map((file) => checkOne(file, ctx, out));
     list.push(...checked.map((c) => c.entry));
+    for (const c of checked) if (c.published) published.push(c.published);
     const lines = new Map(checked.map((c) => [c.entry, c.lineOf]));
     checkColumn(column, checked.map((c) => c.entry), (e, key) => lines.get(e)?.(key), ctx.show(path.join(contentDir, column)), out);
   }
+  const drafts = new Set(list.filter((e) => e.draft).map((e) => e.path));
+  checkPublishedFiles(published, ctx, out, { entryFiles: list.map((e) => e.path), drafts, alreadyWarned: listed });
   await finish(ctx, jobs);
   return { errors: out.errors.sort(compareProblems), warnings: out.warnings.sort(compareProblems), entries: list.length, list };
 }

@@ -8,6 +8,7 @@ import { render, type CollectionEntry } from 'astro:content';
 import { config, paths } from '../config/site.ts';
 import type { ColumnId } from '../lib/columns.ts';
 import { entrySummary } from '../lib/summary.ts';
+import { entryText } from './entry-tree.ts';
 import type { UnitTree } from '../lib/units.ts';
 import { creditedUnit, getContentIndex } from './content-index.ts';
 
@@ -54,7 +55,7 @@ export function entryFilePath(entry: AnyEntry, relative: string): string {
 }
 
 export function summaryOf(entry: AnyEntry, limit?: number): string {
-  return entrySummary(entry.data, entry.body, limit);
+  return entrySummary(entry.data, () => entryText(entry), limit);
 }
 
 export async function unitName(id: string | undefined): Promise<string> {

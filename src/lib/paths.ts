@@ -41,7 +41,7 @@ export interface Paths {
   kitImage(slug: string, file: string): string;
   /** A generated video poster (file name under `_posters/`). */
   poster(file: string): string;
-  /** A file copied from content/ (videos, captions, attachments): `media/COLUMN/relative/path`. */
+  /** A file copied from content/ (videos, captions, attachments): `media/COLUMN/relative/path` (a file path, not a URL: every character is the file's). */
   media(column: ColumnId, relativePath: string): string;
   /** A file of public/ (favicon.svg). */
   asset(file: string): string;
@@ -103,7 +103,7 @@ export function createPaths(base: string, origin = 'http://localhost'): Paths {
     kit: (slug) => url(`highlights/${slug}/${KIT_FILE}`),
     kitImage: (slug, file) => url(`highlights/${slug}/${encodePath(file)}`),
     poster: (file) => url(`${POSTERS_DIR}/${encodePath(file)}`),
-    media: (column, relativePath) => url(`media/${column}/${encodePath(relativePath.replace(/^\.\//, ''))}`),
+    media: (column, relativePath) => url(`media/${column}/${relativePath.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/')}`),
     asset: (file) => url(encodePath(file)),
     absolute: (p) => new URL(p.startsWith('/') ? p : url(p), origin.replace(/\/+$/, '') + '/').href,
   };

@@ -19,6 +19,7 @@
  * - Kept: common harmless HTML: `<details>`, `<summary>`, `<sup>`, `<sub>`, `<kbd>`, `<mark>`,
  *   tables, `<figure>`, `<abbr>`, `<br>`, `<video>`/`<audio>` with local files, ….
  */
+import { httpOrigin } from '../lib/origins.ts';
 
 /** Harmless elements: kept with their allowed attributes. */
 export const ALLOWED_TAGS = new Set([
@@ -56,7 +57,7 @@ export const REFUSED_TAGS: Record<string, string> = {
 const GLOBAL_ATTRIBUTES = new Set(['id', 'class', 'title', 'lang', 'dir', 'role', 'hidden', 'translate']);
 
 const TAG_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href', 'name', 'target', 'rel', 'download', 'hreflang'],
+  a: ['href', 'target', 'rel', 'download', 'hreflang'],
   img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
   source: ['src', 'type', 'media', 'srcset', 'sizes'],
   track: ['src', 'kind', 'srclang', 'label', 'default'],
@@ -89,6 +90,13 @@ export interface PolicyOptions {
   siteUrl: string;
   /** Extra origins allowed for `<iframe>` and video (site.yaml `mediaOrigins`). */
   mediaOrigins?: readonly string[];
+  /** The site's base path (`/dangjian/`): same-origin frames into `BASE/media/` and `BASE/_astro/` are refused. */
+  base?: string;
+  /**
+   * Absolute URL relative addresses are resolved against (the entry's page). Default: a page
+   * two levels below the base (`BASE/COLUMN/SLUG/`), where every entry page is.
+   */
+  pageUrl?: string;
 }
 
 export interface Refusal {
@@ -111,22 +119,57 @@ export interface ElementVerdict {
   unknownTag?: string;
 }
 
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
-/** Origins an `<iframe>` may load from. */
+/** Origins an `<iframe>` may load from (validated: scheme, host and port only). */
 export function allowedOrigins(options: PolicyOptions): Set<string> {
   const out = new Set<string>();
   for (const u of [options.siteUrl, ...(options.mediaOrigins ?? [])]) {
-    const o = originOf(u);
+    const o = httpOrigin(u);
     if (o) out.add(o);
   }
   return out;
+}
+
+/** The URL relative addresses in an entry are resolved against (see PolicyOptions.pageUrl). */
+export function policyPageUrl(options: PolicyOptions): string {
+  if (options.pageUrl) return options.pageUrl;
+  const base = (options.base ?? '/').replace(/^\/*/, '/').replace(/\/*$/, '/');
+  try {
+    return new URL(`${base}column/entry/`, options.siteUrl).href;
+  } catch {
+    return `http://localhost${base}column/entry/`;
+  }
+}
+
+/** Folders of the site that hold author files: never framed, even from the site's own origin. */
+const FILE_FOLDERS = ['media/', '_astro/'];
+
+/**
+ * Why an `<iframe src>` is refused, or null when it may stay. Compared as browsers read it:
+ * the WHATWG URL parser resolves the address against the page (so `/\evil.example/` is
+ * `https://evil.example/`, and `../../media/x.html` is a file of the site).
+ */
+export function iframeProblem(src: string | true | null | undefined, options: PolicyOptions): 'no-src' | 'origin' | 'file' | null {
+  if (typeof src !== 'string' || !src.trim()) return 'no-src';
+  const page = policyPageUrl(options);
+  let url: URL;
+  try {
+    url = new URL(src, page);
+  } catch {
+    return 'origin';
+  }
+  const origin = httpOrigin(url.href);
+  if (!origin || !allowedOrigins(options).has(origin)) return 'origin';
+  if (origin === httpOrigin(page)) {
+    const base = (options.base ?? '/').replace(/^\/*/, '/').replace(/\/*$/, '/');
+    let pathname = url.pathname;
+    try {
+      pathname = decodeURIComponent(pathname);
+    } catch {
+      /* as parsed */
+    }
+    if (FILE_FOLDERS.some((f) => pathname.toLowerCase().startsWith(base.toLowerCase() + f))) return 'file';
+  }
+  return null;
 }
 
 /** A URL that would run code: `javascript:`, `vbscript:`, or `data:` (except images in img/src). */
@@ -139,6 +182,32 @@ export function isDangerousUrl(value: string, tag = '', attribute = ''): boolean
   return false;
 }
 
+/** Elements whose addresses the browser loads by itself (without a click). */
+const RESOURCE_TAGS = new Set(['img', 'video', 'audio', 'source', 'track', 'picture']);
+const RESOURCE_ATTRIBUTES = new Set(['src', 'poster', 'srcset']);
+
+/**
+ * The first address of a resource attribute that leaves the site (or, for video and audio,
+ * the site and the intranet video servers), or null. Relative addresses stay on the site.
+ */
+function outsideResource(value: string, tag: string, name: string, options: PolicyOptions): string | null {
+  const urls = name === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value];
+  const allowed = tag === 'img' || tag === 'picture' ? new Set([httpOrigin(options.siteUrl)]) : allowedOrigins(options);
+  const page = policyPageUrl(options);
+  for (const raw of urls) {
+    const u = raw.trim();
+    if (!u || /^data:/i.test(u)) continue; // data: is judged by isDangerousUrl
+    let origin: string | null;
+    try {
+      origin = httpOrigin(new URL(u, page).href);
+    } catch {
+      origin = null;
+    }
+    if (!origin || !allowed.has(origin)) return u;
+  }
+  return null;
+}
+
 const EXAMPLE_LINK = '链接请用 Markdown 写法，例如 [第12期沙龙](../salon/2026-12.md) 或 [集团官网](https://intranet.example.cn/)';
 
 /**
@@ -149,6 +218,8 @@ export function judgeElement(
   tagName: string,
   attributes: Record<string, string | true | null>,
   options: PolicyOptions,
+  /** The element was written as a Markdown link or image (messages then show Markdown). */
+  markdown?: 'link' | 'image',
 ): ElementVerdict {
   const tag = tagName.toLowerCase();
   const verdict: ElementVerdict = { drop: false, unwrap: false, removeAttributes: [], refusals: [] };
@@ -180,16 +251,24 @@ export function judgeElement(
   }
   if (tag === 'iframe') {
     const src = attributes.src;
-    const allowed = allowedOrigins(options);
-    const origin = typeof src === 'string' ? (src.startsWith('/') && !src.startsWith('//') ? 'self' : originOf(src)) : null;
-    if (origin !== 'self' && (!origin || !allowed.has(origin))) {
+    const problem = iframeProblem(src, options);
+    if (problem) {
       verdict.drop = true;
-      const list = [...allowed].join('、');
-      verdict.refusals.push({
-        what: '外部网页 <iframe>',
-        message: `<iframe> 只能嵌入本站或内网视频服务器的页面，这里的地址是 ${typeof src === 'string' ? src : '（没有写地址）'}`,
-        hint: `改成普通链接，例如 [观看视频](${typeof src === 'string' ? src : 'https://…'})；内网视频服务器的地址需要管理员加入 site.yaml 的 mediaOrigins（现在允许：${list || '无'}）`,
-      });
+      const shown = typeof src === 'string' ? src : '（没有写地址）';
+      const list = [...allowedOrigins(options)].join('、');
+      verdict.refusals.push(
+        problem === 'file'
+          ? {
+              what: '嵌入文件 <iframe>',
+              message: `<iframe> 不能嵌入网站 media/ 或 _astro/ 里的文件（${shown}），那里只放图片、视频和下载附件`,
+              hint: '改成下载链接，例如 [下载附件](./附件.pdf)；网页文件（.html）不会被发布',
+            }
+          : {
+              what: '外部网页 <iframe>',
+              message: `<iframe> 只能嵌入本站或内网视频服务器的页面，这里的地址是 ${shown}`,
+              hint: `改成普通链接，例如 [观看视频](${typeof src === 'string' ? src : 'https://…'})；内网视频服务器的地址需要管理员加入 site.yaml 的 mediaOrigins（现在允许：${list || '无'}）`,
+            },
+      );
       return verdict;
     }
   }
@@ -216,6 +295,11 @@ export function judgeElement(
     }
     if (URL_ATTRIBUTES.has(name) && typeof value === 'string' && isDangerousUrl(value, tag, name)) {
       verdict.removeAttributes.push(rawName);
+      const md = markdown && judgeMarkdownUrl(value, markdown);
+      if (md) {
+        verdict.refusals.push(md);
+        continue;
+      }
       const scheme = value.trim().split(':')[0]?.toLowerCase() ?? '';
       verdict.refusals.push({
         what: `${scheme}: 地址`,
@@ -224,12 +308,27 @@ export function judgeElement(
       });
       continue;
     }
+    if (RESOURCE_ATTRIBUTES.has(name) && RESOURCE_TAGS.has(tag) && typeof value === 'string') {
+      const outside = outsideResource(value, tag, name, options);
+      if (outside) {
+        verdict.removeAttributes.push(rawName);
+        verdict.refusals.push({
+          what: tag === 'img' || tag === 'picture' || name === 'poster' ? '外部图片' : '外部文件',
+          message: `<${tag}> 的 ${name} 指向站外地址 ${outside}：内网读者打不开，还会把读者的访问记录发给别的服务器`,
+          hint:
+            tag === 'img'
+              ? '把图片下载后放在文章旁边，再用 ![图片说明](./图片.jpg) 插入'
+              : '把文件放在文章旁边；内网视频服务器的地址需要管理员加入 site.yaml 的 mediaOrigins',
+        });
+        continue;
+      }
+    }
     if (value === null) {
       verdict.removeAttributes.push(rawName);
       continue;
     }
-    const keep =
-      GLOBAL_ATTRIBUTES.has(name) || allowedHere.has(name) || name.startsWith('aria-') || (name.startsWith('data-') && name !== 'data');
+    // data-* attributes are dropped too: the site's own scripts and the search index read them.
+    const keep = GLOBAL_ATTRIBUTES.has(name) || allowedHere.has(name) || name.startsWith('aria-');
     if (!keep) verdict.removeAttributes.push(rawName);
   }
   return verdict;
@@ -244,4 +343,49 @@ export function judgeMarkdownUrl(url: string, kind: 'link' | 'image'): Refusal |
     message: `${kind === 'image' ? '图片' : '链接'}地址不允许以 ${scheme}: 开头，它会运行代码`,
     hint: kind === 'image' ? '改成文章旁边的图片，例如 ![图片说明](./图片.jpg)' : EXAMPLE_LINK,
   };
+}
+
+/**
+ * MDX policy: an `.mdx` file is Markdown plus JSX, and JSX can run code at build time.
+ * Authors get the same HTML as in `.md` (written as JSX tags, e.g. `<details>`) and MDX
+ * comments `{/* 备注 *\/}`; refused: `import`/`export`, `{expressions}`, components (`<Chart />`,
+ * any tag starting with a capital letter or containing a dot) and `{…}` attribute values.
+ */
+export const mdxRefusals = {
+  esm: (): Refusal => ({
+    what: 'import / export',
+    message: 'MDX 文件里不允许写 import / export（会在生成网站时运行代码）',
+    hint: '删除这一行；需要新的版式或组件请联系网站管理员',
+  }),
+  expression: (value: string): Refusal => ({
+    what: '{ } 表达式',
+    message: `MDX 文件里不允许写 { } 表达式：{${value.trim().slice(0, 40)}}`,
+    hint: '删除花括号；正文里要显示花括号请用全角｛｝；备注请写成 {/* 备注 */}',
+  }),
+  component: (name: string): Refusal => ({
+    what: `组件 <${name}>`,
+    message: `MDX 文件里不允许使用组件 <${name}>`,
+    hint: '删除这个组件，用 Markdown 或普通 HTML 标签（如 <details>）代替；需要新组件请联系网站管理员',
+  }),
+  attributeExpression: (tag: string, name?: string): Refusal => ({
+    what: '属性表达式',
+    message: name ? `<${tag}> 的 ${name} 属性里不允许写 { } 表达式` : `<${tag}> 的属性里不允许写 { } 表达式`,
+    hint: name ? `改成英文引号括起来的文字，例如 ${name}="…"` : '属性值请写成英文引号括起来的文字，例如 title="说明"',
+  }),
+};
+
+/** True for an MDX expression that only holds comments (`{/* 备注 *\/}`): removed silently. */
+export function isCommentOnlyExpression(value: string): boolean {
+  let rest = value.trim();
+  while (rest.startsWith('/*')) {
+    const end = rest.indexOf('*/', 2);
+    if (end < 0) return false;
+    rest = rest.slice(end + 2).trim();
+  }
+  return rest === '' && value.trim() !== '';
+}
+
+/** A JSX name that is a component, not an HTML tag. */
+export function isComponentName(name: string): boolean {
+  return /^[A-Z]/.test(name) || name.includes('.');
 }

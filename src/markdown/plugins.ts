@@ -12,7 +12,7 @@ export function markdownPlugins(config: Pick<RedConfig, 'contentDir' | 'site'>):
     remarkPlugins: [[remarkEntryLinks, { contentDir: config.contentDir, base }]],
     rehypePlugins: [
       // First: unsafe HTML is removed before any other plugin sees it (policy: html-policy.ts).
-      [rehypeSanitize, { siteUrl: url, mediaOrigins }],
+      [rehypeSanitize, { siteUrl: url, mediaOrigins, base }],
       [rehypeBaseLinks, { base }],
       rehypeTables,
     ],

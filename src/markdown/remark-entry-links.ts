@@ -1,22 +1,24 @@
 /**
- * Rewrites links written as the relative path of another entry's Markdown file
- * into that entry's URL, and links to other files beside the entry (PDFs, videos)
- * into their copied URL under `media/`. Unresolvable entry links are left as written;
- * `npm run check` reports them.
+ * Links and images relative to the entry's Markdown file:
+ * - a link to another entry's Markdown file becomes that entry's URL;
+ * - a link to another file beside the entry (PDF, video) becomes its URL under `media/`
+ *   (the publish manifest publishes exactly those files, src/publish/manifest.ts);
+ * - an image keeps pointing at its file, written so that every URL decoder gets the exact
+ *   file name back (`完成率100%.jpg` would otherwise stop Astro with `URI malformed`).
+ * Unresolvable links are left as written; `npm run check` reports them.
  */
 import path from 'node:path';
-import type { Link, Definition, Root } from 'mdast';
+import type { Definition, Image, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isColumnId } from '../lib/columns.ts';
-import { resolveEntryHref, slugOfFile } from '../lib/entry-links.ts';
+import { isEntryHref, resolveEntryHref, slugOfFile } from '../lib/entry-links.ts';
+import { encodeRelativeUrl, resolveLocalUrl } from '../lib/local-files.ts';
 import { createPaths } from '../lib/paths.ts';
 
 export interface EntryLinkOptions {
   contentDir: string;
   base: string;
 }
-
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i;
 
 export function remarkEntryLinks(options: EntryLinkOptions) {
   const paths = createPaths(options.base);
@@ -25,20 +27,29 @@ export function remarkEntryLinks(options: EntryLinkOptions) {
     if (!from) return;
     const rewrite = (node: Link | Definition) => {
       const href = node.url;
-      if (!href || EXTERNAL.test(href)) return;
-      const target = resolveEntryHref(from, href, options.contentDir);
-      if (target) {
-        const slug = slugOfFile(target);
-        if (slug) node.url = paths.entry(target.column, slug) + target.hash;
+      if (!href) return;
+      if (isEntryHref(href)) {
+        const target = resolveEntryHref(from, href, options.contentDir);
+        const slug = target && slugOfFile(target);
+        if (target && slug) node.url = paths.entry(target.column, slug) + target.hash;
         return;
       }
-      if (/\.mdx?(?:#|$)/i.test(href)) return;
-      // A relative link to a file beside the entry: serve the copied file.
-      const abs = path.resolve(path.dirname(from), href.split('#')[0] ?? '');
-      const [column, ...rest] = path.relative(options.contentDir, abs).split(path.sep);
-      if (column && isColumnId(column) && rest.length) node.url = paths.media(column, rest.join('/'));
+      const local = resolveLocalUrl(from, href);
+      if (!local) return;
+      // A file beside the entry: its published copy under media/.
+      const [column, ...rest] = path.relative(options.contentDir, local.file).split(path.sep);
+      if (column && isColumnId(column) && rest.length && !rest.includes('..')) {
+        node.url = paths.media(column, rest.join('/')) + (local.suffix.startsWith('#') ? local.suffix : '');
+      }
     };
     visit(tree, 'link', rewrite);
-    visit(tree, 'definition', rewrite);
+    visit(tree, 'definition', (node: Definition) => {
+      // `[^1]: …` is a footnote, not a link.
+      if (!node.label?.startsWith('^')) rewrite(node);
+    });
+    visit(tree, 'image', (node: Image) => {
+      const local = resolveLocalUrl(from, node.url);
+      if (local) node.url = encodeRelativeUrl(from, local.file);
+    });
   };
 }

@@ -14,7 +14,7 @@ const LAYERS: [layer: string, folders: string[]][] = [
   ['lib', ['lib']],
   ['schemas', ['schemas']],
   ['config', ['config']],
-  ['tools', ['check', 'markdown', 'integrations', 'cli']],
+  ['tools', ['check', 'markdown', 'publish', 'integrations', 'cli']],
   ['content layer', ['collections', 'content.config.ts']],
   ['pages', ['components', 'layouts', 'pages', 'scripts', 'styles']],
 ];

@@ -1,24 +1,26 @@
 /**
  * Checks of an entry's Markdown body: links to other entries and files, images (file
- * exists and decodes, alt text, not on another site, not a path on the author's PC),
- * HTML against the policy in src/markdown/html-policy.ts, and for `.mdx` the MDX policy:
+ * exists and decodes, alt text, not on another site, not a path on the author's PC), and
+ * HTML and MDX against the policy in src/markdown/html-policy.ts.
  *
- * MDX policy: an `.mdx` file is Markdown plus JSX, and JSX can run code at build time.
- * Authors get the same HTML as in `.md` (written as JSX tags, e.g. `<details>`), and MDX
- * comments `{/* 备注 *\/}`; refused (errors): `import`/`export`, `{expressions}`, components
- * (`<Chart />`, any tag starting with a capital letter) and `{…}` attribute values.
- * There is no whitelist of components yet: when one is needed, it is added here and in
- * rehype-sanitize.ts together, by a developer.
+ * The HTML/MDX part is not a second implementation of the policy: the body is parsed as the
+ * site parses it (GFM or MDX, raw HTML by parse5), and the site's own sanitiser runs on that
+ * tree; every construct it removes (script, handlers, `javascript:` links, frames, MDX
+ * imports, expressions and components…) is reported as an error with its line. What it
+ * keeps but the site cannot serve (relative paths in HTML tags, pictures without alt text)
+ * is linted on the same parse5 tree. There is no whitelist of MDX components yet: when one
+ * is needed, it is added to the policy.
  */
 import path from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { Nodes as MdastNodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { gfm } from 'micromark-extension-gfm';
-import { mdxjs } from 'micromark-extension-mdxjs';
+import { visit } from 'unist-util-visit';
 import { isEntryHref, resolveEntryHref } from '../../lib/entry-links.ts';
-import { allowedOrigins, judgeElement, judgeMarkdownUrl, type Refusal } from '../../markdown/html-policy.ts';
+import { resolveLocalUrl } from '../../lib/local-files.ts';
+import { parseBody, sanitisedHast } from '../../markdown/body-tree.ts';
+import { allowedOrigins, isComponentName, isDangerousUrl, type Refusal } from '../../markdown/html-policy.ts';
+import { elementAttributes, type SanitizeEvent } from '../../markdown/rehype-sanitize.ts';
 import type { CheckContext, Problems } from '../context.ts';
 import { exists } from '../exists.ts';
 import { IMAGE_EXTENSIONS, imageProblem } from '../images.ts';
@@ -39,87 +41,34 @@ export interface BodyContext {
 }
 
 const FIELD = '正文';
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-const mdxExtensions = [gfm(), mdxjs()];
-const mdxMdast = [gfmFromMarkdown(), mdxFromMarkdown()];
-
-function localPath(url: string): string | null {
-  if (!url || SCHEME.test(url) || url.startsWith('/') || url.startsWith('#') || url.startsWith('//')) return null;
-  let p = url.split(/[?#]/)[0] ?? '';
-  try {
-    p = decodeURI(p);
-  } catch {
-    /* keep */
-  }
-  return p || null;
-}
 
 function refusalProblem(ctx: BodyContext, line: number, r: Refusal): Problem {
   return { file: ctx.display, line, field: FIELD, message: r.message, hint: r.hint };
 }
 
-const TAG_RE = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTR_RE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', sol: '/', lpar: '(', rpar: ')' };
-
-/** Decode the character references browsers decode in attribute values (`&#106;avascript:`). */
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-    }
-    return NAMED[ref.toLowerCase()] ?? m;
+/**
+ * Raw HTML of one Markdown `html` node, parsed by parse5 (as the sanitiser parses it), linted
+ * tag by tag: relative addresses and pictures without alt text. What the policy refuses is
+ * reported by the sanitiser itself (checkBody).
+ */
+function lintHtmlFragment(value: string, line: number, ctx: BodyContext): void {
+  if (!/<[a-z]/i.test(value)) return;
+  visit(fromHtml(value, { fragment: true }), 'element', (el: Element) => {
+    const { attrs } = elementAttributes(el);
+    lintTag(el.tagName, attrs, line + (el.position?.start.line ?? 1) - 1, ctx);
   });
 }
 
-/**
- * Raw HTML of one Markdown `html` node, judged tag by tag with the same policy the sanitizer
- * applies (a light scanner: parsing every fragment with parse5 would make the check slow;
- * the sanitizer on the built pages is the one that must be exact).
- */
-function checkHtmlFragment(value: string, line: number, ctx: BodyContext): void {
-  if (!/<[a-z]/i.test(value)) return;
-  TAG_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TAG_RE.exec(value))) {
-    const tag = m[1]!.toLowerCase();
-    const attrs: Record<string, string | true> = {};
-    ATTR_RE.lastIndex = 0;
-    let a: RegExpExecArray | null;
-    while ((a = ATTR_RE.exec(m[2] ?? ''))) {
-      const v = a[2] ?? a[3] ?? a[4];
-      attrs[a[1]!.toLowerCase()] = v === undefined ? true : decodeEntities(v);
-    }
-    const at = line + (value.slice(0, m.index).match(/\n/g)?.length ?? 0);
-    const verdict = judgeElement(tag, attrs, ctx.ctx.policy);
-    for (const r of verdict.refusals) ctx.out.error(refusalProblem(ctx, at, r));
-    if (verdict.drop) {
-      // Skip what is inside (`<script>…</script>`): it is removed with the element.
-      const close = value.toLowerCase().indexOf(`</${tag}`, TAG_RE.lastIndex);
-      if (close >= 0) TAG_RE.lastIndex = close;
-      continue;
-    }
-    if (verdict.unknownTag) {
-      ctx.out.warn({
-        file: ctx.display,
-        line: at,
-        field: FIELD,
-        message: `网站不支持 <${verdict.unknownTag}> 标签，发布时只保留其中的文字`,
-        hint: '删除这个标签（常见于从 Word 复制的内容），用 Markdown 排版：**加粗**、## 小标题、- 列表',
-      });
-    }
-    checkHtmlUrls(tag, attrs, at, ctx);
-    if (tag === 'img' && !(typeof attrs.alt === 'string' && attrs.alt.trim())) {
-      ctx.out.warn({
-        file: ctx.display,
-        line: at,
-        field: FIELD,
-        message: '图片缺少文字说明（alt），看不见图片的读者不知道图上是什么',
-        hint: '在 <img> 里加上 alt="图片内容"，或改用 ![图片内容](./图片.jpg)',
-      });
-    }
+function lintTag(tag: string, attrs: Record<string, string | true | null>, line: number, ctx: BodyContext): void {
+  checkHtmlUrls(tag, attrs, line, ctx);
+  if (tag === 'img' && !(typeof attrs.alt === 'string' && attrs.alt.trim())) {
+    ctx.out.warn({
+      file: ctx.display,
+      line,
+      field: FIELD,
+      message: '图片缺少文字说明（alt），看不见图片的读者不知道图上是什么',
+      hint: '在 <img> 里加上 alt="图片内容"，或改用 ![图片内容](./图片.jpg)',
+    });
   }
 }
 
@@ -182,11 +131,8 @@ function externalImageProblem(url: string, line: number, ctx: BodyContext): bool
 }
 
 function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyContext): void {
-  const refused = judgeMarkdownUrl(url, kind);
-  if (refused) {
-    ctx.out.error(refusalProblem(ctx, line, refused));
-    return;
-  }
+  // `javascript:` and other addresses that run code: the sanitiser's report says it (checkBody).
+  if (isDangerousUrl(url, kind === 'image' ? 'img' : 'a', kind === 'image' ? 'src' : 'href')) return;
   const written = writtenPathProblem(url, kind === 'image' ? '图片' : '链接', ctx.ctx.show(path.dirname(ctx.file)), (rel) =>
     kind === 'image' ? `![图片内容](${rel})` : `[文件说明](${rel})`,
   );
@@ -195,11 +141,11 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
     return;
   }
   if (kind === 'image' && externalImageProblem(url, line, ctx)) return;
-  const local = localPath(url);
+  const local = resolveLocalUrl(ctx.file, url, exists);
   if (!local) return;
+  const resolved = local.file;
   if (kind === 'link' && isEntryHref(url)) {
     const target = resolveEntryHref(ctx.file, url, ctx.ctx.contentDir);
-    const resolved = path.resolve(path.dirname(ctx.file), local);
     if (!target) {
       ctx.out.error({
         file: ctx.display,
@@ -219,7 +165,6 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
     }
     return;
   }
-  const resolved = path.resolve(path.dirname(ctx.file), local);
   const shown = ctx.ctx.show(resolved);
   if (kind === 'image') {
     if (!exists(resolved)) {
@@ -247,7 +192,7 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
     }
     return;
   }
-  if (!path.extname(local)) return;
+  if (!path.extname(resolved)) return;
   if (!exists(resolved)) {
     ctx.out.error({
       file: ctx.display,
@@ -262,25 +207,37 @@ function checkUrl(url: string, kind: 'link' | 'image', line: number, ctx: BodyCo
   if (bad) ctx.out.error({ file: ctx.display, line, field: FIELD, message: `${bad.message}：${shown}`, hint: bad.hint });
 }
 
-interface MdxJsxAttr {
-  type: string;
-  name?: string;
-  value?: unknown;
+/**
+ * The sanitiser's report as located problems: exactly what it removes is refused. Images on
+ * other sites are worded by externalImageProblem (with the file to download), so the
+ * sanitiser's `外部图片` refusal is not repeated.
+ */
+function reportSanitizer(ctx: BodyContext) {
+  const line = (l: number | undefined) => ctx.bodyStartLine + (l ?? 1) - 1;
+  return (event: SanitizeEvent) => {
+    if (event.kind === 'refused') {
+      if (event.refusal.what !== '外部图片') ctx.out.error(refusalProblem(ctx, line(event.line), event.refusal));
+      return;
+    }
+    ctx.out.warn({
+      file: ctx.display,
+      line: line(event.line),
+      field: FIELD,
+      message: `网站不支持 <${event.tag}> 标签，发布时只保留其中的文字`,
+      hint: '删除这个标签（常见于从 Word 复制的内容），用 Markdown 排版：**加粗**、## 小标题、- 列表',
+    });
+  };
 }
 
-function isCommentOnly(value: string): boolean {
-  return /^\s*(\/\*[\s\S]*?\*\/\s*)+$/.test(value);
-}
-
-/** Check the body text (everything after the front matter). */
-export function checkBody(body: string, ctx: BodyContext): void {
-  if (!/[[<!{]/.test(body) && !/^\s{0,3}\[/m.test(body)) return;
+/**
+ * Check the body text (everything after the front matter). Returns the Markdown tree (the
+ * publish manifest reads the files it refers to), or undefined when there is nothing to read.
+ */
+export function checkBody(body: string, ctx: BodyContext): Root | undefined {
+  if (!/[[<!{]/.test(body) && !/^\s{0,3}\[/m.test(body)) return undefined;
   let tree: Root;
   try {
-    tree = ctx.mdx
-      ? fromMarkdown(body, { extensions: mdxExtensions, mdastExtensions: mdxMdast })
-      : // Plain CommonMark: links, images and HTML parse the same as with GFM, twice as fast.
-        fromMarkdown(body);
+    tree = parseBody(body, ctx.mdx);
   } catch (err) {
     const e = err as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
@@ -291,7 +248,7 @@ export function checkBody(body: string, ctx: BodyContext): void {
       message: `MDX 语法错误：${e.reason ?? e.message ?? ''}`,
       hint: 'MDX 文件里 < 和 { 有特殊含义：单独的标签要写成 <br />，普通文字里的 { } < 请改用全角符号；不需要 MDX 功能时把文件扩展名改成 .md',
     });
-    return;
+    return undefined;
   }
   const lineOf = (n: { position?: { start: { line: number } } }) => ctx.bodyStartLine + (n.position?.start.line ?? 1) - 1;
   const walk = (node: MdastNodes) => {
@@ -312,95 +269,28 @@ export function checkBody(body: string, ctx: BodyContext): void {
         checkUrl(node.url, 'link', lineOf(node), ctx);
         break;
       case 'definition':
-        // `[^1]: 注释` is a GFM footnote, not a link (we parse plain CommonMark here).
         if (!node.label?.startsWith('^')) checkUrl(node.url, 'link', lineOf(node), ctx);
         break;
       case 'html':
-        checkHtmlFragment(node.value, lineOf(node), ctx);
+        lintHtmlFragment(node.value, lineOf(node), ctx);
         break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        if (!node.name || isComponentName(node.name)) break;
+        const attrs: Record<string, string | true | null> = {};
+        for (const a of node.attributes) {
+          if (a.type === 'mdxJsxAttribute') attrs[a.name] = a.value === null || a.value === undefined ? true : typeof a.value === 'string' ? a.value : null;
+        }
+        lintTag(node.name.toLowerCase(), attrs, lineOf(node), ctx);
+        break;
+      }
       default:
         break;
-    }
-    const t = (node as { type: string }).type;
-    if (ctx.mdx) {
-      if (t === 'mdxjsEsm') {
-        ctx.out.error({
-          file: ctx.display,
-          line: lineOf(node),
-          field: FIELD,
-          message: 'MDX 文件里不允许写 import / export（会在生成网站时运行代码）',
-          hint: '删除这一行；需要新的版式或组件请联系网站管理员',
-        });
-        return;
-      }
-      if (t === 'mdxFlowExpression' || t === 'mdxTextExpression') {
-        const value = (node as { value?: string }).value ?? '';
-        if (!isCommentOnly(value)) {
-          ctx.out.error({
-            file: ctx.display,
-            line: lineOf(node),
-            field: FIELD,
-            message: `MDX 文件里不允许写 { } 表达式：{${value.trim().slice(0, 40)}}`,
-            hint: '删除花括号；正文里要显示花括号请用全角｛｝；备注请写成 {/* 备注 */}',
-          });
-        }
-        return;
-      }
-      if (t === 'mdxJsxFlowElement' || t === 'mdxJsxTextElement') {
-        const jsx = node as unknown as { name: string | null; attributes: MdxJsxAttr[]; position?: { start: { line: number } } };
-        const line = lineOf(jsx);
-        if (jsx.name && (/^[A-Z]/.test(jsx.name) || jsx.name.includes('.'))) {
-          ctx.out.error({
-            file: ctx.display,
-            line,
-            field: FIELD,
-            message: `MDX 文件里不允许使用组件 <${jsx.name}>`,
-            hint: '删除这个组件，用 Markdown 或普通 HTML 标签（如 <details>）代替；需要新组件请联系网站管理员',
-          });
-          return;
-        }
-        if (jsx.name) {
-          const attrs: Record<string, string | true | null> = {};
-          for (const a of jsx.attributes) {
-            if (a.type !== 'mdxJsxAttribute' || !a.name) {
-              ctx.out.error({
-                file: ctx.display,
-                line,
-                field: FIELD,
-                message: `<${jsx.name}> 的属性里不允许写 { } 表达式`,
-                hint: '属性值请写成英文引号括起来的文字，例如 title="说明"',
-              });
-              continue;
-            }
-            if (a.value !== null && a.value !== undefined && typeof a.value !== 'string') {
-              ctx.out.error({
-                file: ctx.display,
-                line,
-                field: FIELD,
-                message: `<${jsx.name}> 的 ${a.name} 属性里不允许写 { } 表达式`,
-                hint: `改成英文引号括起来的文字，例如 ${a.name}="…"`,
-              });
-              continue;
-            }
-            attrs[a.name] = typeof a.value === 'string' ? a.value : true;
-          }
-          const verdict = judgeElement(jsx.name, attrs, ctx.ctx.policy);
-          for (const r of verdict.refusals) ctx.out.error(refusalProblem(ctx, line, r));
-          if (verdict.drop) return;
-          checkHtmlUrls(jsx.name.toLowerCase(), attrs, line, ctx);
-          if (verdict.unknownTag) {
-            ctx.out.warn({
-              file: ctx.display,
-              line,
-              field: FIELD,
-              message: `网站不支持 <${verdict.unknownTag}> 标签，发布时只保留其中的文字`,
-              hint: '删除这个标签，用 Markdown 排版',
-            });
-          }
-        }
-      }
     }
     if ('children' in node) for (const c of node.children) walk(c as MdastNodes);
   };
   walk(tree);
+  // HTML, MDX and link addresses: the site's own sanitiser on the same tree reports what it removes.
+  sanitisedHast(tree, { policy: ctx.ctx.policy, source: body, markMarkdown: true, report: reportSanitizer(ctx) });
+  return tree;
 }

@@ -22,6 +22,7 @@ import { readText } from '../text.ts';
 import { parseYaml, rawValue, scanKeySlips } from '../yaml.ts';
 import { checkBody } from './body.ts';
 import { checkEntryFiles } from './files.ts';
+import type { PublishedSource } from './published.ts';
 
 function infoFor(p: readonly PropertyKey[], top: Record<string, FieldInfo>): FieldInfo | undefined {
   const last = [...p].reverse().find((k) => typeof k === 'string') as string | undefined;
@@ -47,6 +48,8 @@ export interface EntryCheck {
   entry: CheckedEntry;
   /** File line of a front-matter key (for rules across entries). */
   lineOf(key: string): number | undefined;
+  /** What the publish-manifest rule reads (rules/published.ts): the parsed entry and its body tree. */
+  published?: PublishedSource;
 }
 
 /** Check one entry; its problems go to `out` (not yet marked as a draft's: the caller does that). */
@@ -125,15 +128,20 @@ export function checkEntry(entry: EntryFile, ctx: CheckContext, out: Problems): 
       hint: `把摘要缩短到 ${SUMMARY_LIMIT} 字以内，只写最重要的一两句话`,
     });
   }
-  checkBody(block.body, {
+  // Relative addresses in the body resolve against the entry's page, as on the site.
+  const page = `${(ctx.policy.base ?? '/').replace(/^\/?/, '/')}${column}/${info.slug ?? 'entry'}/`;
+  const tree = checkBody(block.body, {
     file: entry.abs,
     display: file,
     bodyStartLine: block.bodyLine,
     mdx: /\.mdx$/i.test(entry.abs),
-    ctx,
+    ctx: { ...ctx, policy: { ...ctx.policy, pageUrl: new URL(page, ctx.policy.siteUrl).href } },
     out,
   });
-  return done();
+  return {
+    ...done(),
+    published: { source: { column, file: entry.abs, data: fm, body: block.body, bodyStartLine: block.bodyLine }, tree, locate: (p) => at(p).line },
+  };
 }
 
 /**

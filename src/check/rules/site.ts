@@ -55,5 +55,5 @@ export function checkSite(contentDir: string, show: (abs: string) => string, out
       hint: `是不是 ${nearest(key, Object.keys(SITE_FIELDS), 1)[0]}？`,
     });
   }
-  return reading.ok ? { siteUrl: reading.settings.url, mediaOrigins: reading.settings.mediaOrigins } : DEFAULT_POLICY;
+  return reading.ok ? { siteUrl: reading.settings.url, mediaOrigins: reading.settings.mediaOrigins, base: reading.settings.base } : DEFAULT_POLICY;
 }
