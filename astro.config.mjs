@@ -10,6 +10,8 @@ import { mediaIntegration } from './src/integrations/media.ts';
 import { contentCheckIntegration } from './src/integrations/content-check.ts';
 import { searchIntegration } from './src/integrations/search.ts';
 import { cspDirectives } from './src/lib/csp.ts';
+import { readEntrySources } from './src/publish/manifest.ts';
+import { videoUrlsIn } from './src/publish/references.ts';
 import { postersIntegration } from './src/integrations/posters.ts';
 
 // site.yaml and the RED_* options, read once: every integration and plugin gets this object,
@@ -52,7 +54,8 @@ export default defineConfig({
   // styles; 'self' lets search load pagefind/, 'wasm-unsafe-eval' lets its WebAssembly run.
   security: {
     csp: {
-      directives: cspDirectives(config.contentDir),
+      // Video servers: from parsed, validated front matter and site.yaml (src/lib/csp.ts), never raw strings.
+      directives: cspDirectives({ videoUrls: videoUrlsIn(readEntrySources(config.contentDir)), mediaOrigins: config.site.mediaOrigins }),
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },

@@ -1,6 +1,7 @@
 /**
  * Collections only: every column is a glob over the top-level content/ folder (wrapped so that
- * drafts never stop anyone: src/collections/loaders.ts); schemas live in src/schemas/ (one file
+ * drafts never stop anyone, and nothing unpublished or outside content/ reaches the build:
+ * src/collections/loaders.ts); schemas live in src/schemas/ (one file
  * a column), shared with the CLI.
  */
 import { defineCollection } from 'astro:content';
@@ -13,7 +14,7 @@ import { videoSchema } from './schemas/videos.ts';
 import { unitSchema } from './schemas/units.ts';
 
 /** The preview (`npm run dev`, RED_PREVIEW=1) shows drafts; a production build leaves them out. */
-const options = { mode: config.mode, contentDir: config.contentDir, cacheDir: config.cacheDir };
+const options = { mode: config.mode, today: config.today, contentDir: config.contentDir, cacheDir: config.cacheDir };
 
 export const collections = {
   'one-picture': defineCollection({ loader: columnLoader('one-picture', options), schema: onePictureSchema }),

@@ -9,13 +9,24 @@
  *   Any other entry Astro cannot read is left out with a warning instead of stopping the
  *   server: the content check's page already explains it, and fixing the file brings it back.
  * Errors in published entries still stop a production build (the check stopped it before).
+ *
+ * And what reaches the build is what is meant (the store is where images are imported from,
+ * so what is not stored never reaches `_astro/`):
+ * - production: scheduled entries (dated after today) are left out like drafts, until their day;
+ * - an entry file, or an image it imports, whose real path leaves the content folder (a link to
+ *   `/etc/…` or to another folder) stops the build with a located message (the check reports it
+ *   first, with the fix);
+ * - production: an entry Astro could not read or render (Astro logs it and would store the entry
+ *   with an empty body) stops the build with a located Chinese message: nothing vanishes with
+ *   exit 0. The preview leaves it out with a warning, as above.
  */
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { checkEntryFile } from '../check/index.ts';
 import type { ColumnId } from '../lib/columns.ts';
+import { dayOfDate } from '../lib/dates.ts';
 import { isDraft, normalizeText, parseYaml, readFrontMatter } from '../lib/front-matter.ts';
 import { entrySlug } from '../lib/slug.ts';
 import type { BuildMode } from '../lib/visibility.ts';
@@ -39,18 +50,85 @@ const LEFT_OUT = '__redColumnsLeftOut';
 
 interface Options {
   mode: BuildMode;
+  /** Today in China (RED_TODAY): entries dated later are scheduled. */
+  today: string;
   contentDir: string;
   /** The build cache folder (the content check keeps image verdicts there). */
   cacheDir: string;
 }
 
+const IMAGE_PREFIX = '__ASTRO_IMAGE_';
+
+/** The day of a `date` value as YAML or the schema left it (a Date, or `YYYY-MM-DD`). */
+function dayOf(value: unknown): string {
+  return value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : dayOfDate(value)) : String(value ?? '').trim().slice(0, 10);
+}
+
+/** A scheduled entry: dated after today. */
+function scheduled(data: Record<string, unknown>, today: string): boolean {
+  const day = dayOf(data.date);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day > today;
+}
+
+/** The real path of a file, when it is inside `realRoot` (true for a missing file: Astro and the check report those). */
+function insideReal(file: string, realRoot: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return true;
+  }
+  const rel = path.relative(realRoot, real);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Image paths an entry imports: image fields (`__ASTRO_IMAGE_./a.jpg`) and Markdown images. */
+function importedImages(entry: { data: unknown; rendered?: { metadata?: { imagePaths?: string[] } } }): string[] {
+  const out: string[] = [...(entry.rendered?.metadata?.imagePaths ?? [])];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.startsWith(IMAGE_PREFIX)) out.push(v.slice(IMAGE_PREFIX.length));
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(entry.data);
+  return out;
+}
+
+/** A path as the content check shows it: below the current folder, else below the content folder's parent. */
+function shown(file: string, contentDir: string): string {
+  const cwd = process.cwd();
+  const base = path.resolve(contentDir).startsWith(cwd + path.sep) ? cwd : path.dirname(path.resolve(contentDir));
+  return path.relative(base, file).split(path.sep).join('/');
+}
+
 /** Wrap a loader so that drafts and unreadable entries follow the rules above. */
 function tolerant(inner: Loader, name: string, options: Options): Loader {
   const production = options.mode === 'production';
+  /** Not for readers yet (production): a draft or a scheduled entry. */
+  const hidden = (data: Record<string, unknown>) => production && (data.draft === true || scheduled(data, options.today));
   return {
     name,
     load: async (ctx: LoaderContext) => {
-      const { logger } = ctx;
+      const root = fileURLToPath(ctx.config.root);
+      let realRoot = path.resolve(options.contentDir);
+      try {
+        realRoot = realpathSync(realRoot);
+      } catch {
+        /* no content folder: Astro says so */
+      }
+      /** Entries Astro could not read or render (production stops on them). */
+      const failures: string[] = [];
+      const logger: LoaderContext['logger'] = Object.create(ctx.logger);
+      logger.error = (message: string) => {
+        const m = /^Error (rendering|reading) (.+?): ([\s\S]*)$/.exec(String(message));
+        if (m) {
+          const reason = m[3]!.split('\n').filter(Boolean).at(-1)?.trim() ?? m[3]!;
+          const file = path.resolve(options.contentDir, name.replace(/^red-columns:/, ''), m[2]!);
+          failures.push(`${shown(file, options.contentDir)} — ${m[1] === 'rendering' ? '正文无法生成' : '文件无法读取'}（${reason}）`);
+        }
+        ctx.logger.error(message);
+      };
       const leaveOut = (why: string, data: Record<string, unknown> = {}) => ({ ...data, [LEFT_OUT]: why });
       /** Drafts checked in this load (preview). */
       const checked = new Set<string>();
@@ -61,10 +139,11 @@ function tolerant(inner: Loader, name: string, options: Options): Loader {
       const entryTypes = (ctx as GlobContext).entryTypes;
       const context: GlobContext = {
         ...ctx,
+        logger,
         parseData: async (props) => {
           const data = props.data as Record<string, unknown>;
           if (LEFT_OUT in data) return data as unknown as typeof props.data;
-          if (data.draft === true && production) return leaveOut('draft') as unknown as typeof props.data;
+          if (hidden(data)) return leaveOut(data.draft === true ? 'draft' : 'scheduled') as unknown as typeof props.data;
           if (data.draft === true && props.filePath && (await draftHasErrors(props.filePath))) {
             return leaveOut('draft with errors') as unknown as typeof props.data;
           }
@@ -78,10 +157,24 @@ function tolerant(inner: Loader, name: string, options: Options): Loader {
         },
         store: {
           ...ctx.store,
+          // A cached entry that is not for readers now (stored by a preview, or not yet due) counts as new.
+          get: ((key: string) => {
+            const e = ctx.store.get(key);
+            return e && hidden(e.data) ? undefined : e;
+          }) as LoaderContext['store']['get'],
           set: (entry) => {
             if (LEFT_OUT in (entry.data as object)) {
               ctx.store.delete(entry.id);
               return false;
+            }
+            const file = entry.filePath ? path.resolve(root, entry.filePath) : undefined;
+            if (file) {
+              const outside = [file, ...importedImages(entry).map((p) => path.resolve(path.dirname(file), p))].filter((f) => !insideReal(f, realRoot));
+              if (outside.length) {
+                throw new Error(
+                  `${shown(file, options.contentDir)}：${outside.map((f) => path.relative(path.dirname(file), f) || path.basename(f)).join('、')} 是指向内容文件夹之外的链接，不能发布，网站没有生成。请运行 npm run check 查看改法。`,
+                );
+              }
             }
             return ctx.store.set(entry);
           },
@@ -100,8 +193,8 @@ function tolerant(inner: Loader, name: string, options: Options): Loader {
                 getEntryInfo: async (params: { contents: string; fileUrl: URL }) => {
                   try {
                     const info = await getEntryInfo.call(type, params);
-                    // Drafts left out of a production build are not even rendered.
-                    return production && info.data?.draft === true ? { ...info, body: '', data: leaveOut('draft', info.data) } : info;
+                    // Drafts and scheduled entries left out of a production build are not even rendered.
+                    return info.data && hidden(info.data) ? { ...info, body: '', data: leaveOut(info.data.draft === true ? 'draft' : 'scheduled', info.data) } : info;
                   } catch (err) {
                     if (production && !isDraft(readFrontMatter(params.contents))) throw err;
                     return { data: leaveOut('unreadable'), body: '' };
@@ -113,9 +206,17 @@ function tolerant(inner: Loader, name: string, options: Options): Loader {
         );
       }
       await inner.load(context);
+      if (production && failures.length) {
+        throw new Error(`以下文章无法生成，网站没有生成：\n${failures.map((f) => `  ${f}`).join('\n')}\n请运行 npm run check 查看每个问题的改法。`);
+      }
       for (const [id, entry] of ctx.store.entries()) {
-        if ((entry.data as { draft?: unknown }).draft !== true) continue;
-        // A draft stored by an earlier preview (the data store is cached between runs) never reaches a production build.
+        const data = entry.data as Record<string, unknown>;
+        // A draft or scheduled entry stored by an earlier preview (the data store is cached between runs) never reaches a production build.
+        if (hidden(data)) {
+          ctx.store.delete(id);
+          continue;
+        }
+        if (data.draft !== true) continue;
         if (production) ctx.store.delete(id);
         // An unchanged draft is not read again by glob(): look again at what it depends on (an image deleted since).
         else if (entry.filePath) {

@@ -1,63 +1,44 @@
 /**
  * Content-Security-Policy directives (besides script-src/style-src, which Astro writes with
- * hashes). Everything comes from the site itself, except the intranet video server(s) named
- * by absolute `video:` / `captions:` URLs in content/videos.
+ * hashes). Everything comes from the site itself, except the intranet video servers, and
+ * those only where needed:
+ * - `media-src`: the origins of absolute `video:` URLs (front matter) and of site.yaml
+ *   `mediaOrigins` (videos and their caption tracks are media loads);
+ * - `frame-src`: site.yaml `mediaOrigins` only (the HTML policy lets <iframe> load from them).
+ * Each origin is rebuilt from the parsed URL (scheme, host, port: src/lib/origins.ts); a value
+ * that is not a plain http(s) URL is left out (the content check reports it), so no author
+ * string ever reaches the policy (`https://v.example;script-src` cannot add a directive).
+ * Captions are files beside the entry (same origin), so a remote video needs no CORS for them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { httpOrigin } from './origins.ts';
 
-/** Origins of absolute http(s) URLs given as `video:`, `captions:` or `poster:` in front matter. */
-export function mediaOriginsIn(markdown: string): string[] {
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)?.[1] ?? '';
-  const out = new Set<string>();
-  for (const m of fm.matchAll(/^\s*(?:video|captions|poster)\s*:\s*["']?(https?:\/\/[^\s"'#]+)/gim)) {
-    try {
-      out.add(new URL(m[1]!).origin);
-    } catch {
-      /* not a URL: the validator reports it */
-    }
-  }
-  return [...out];
-}
-
-function markdownFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((d) => {
-    const p = path.join(dir, d.name);
-    if (d.isDirectory()) return markdownFiles(p);
-    return /\.(md|mdx)$/i.test(d.name) ? [p] : [];
-  });
-}
-
-/** Video server origins used anywhere in the videos column, sorted. */
-export function videoOrigins(contentDir: string): string[] {
-  const all = new Set<string>();
-  for (const f of markdownFiles(path.join(contentDir, 'videos'))) {
-    for (const o of mediaOriginsIn(readFileSync(f, 'utf8'))) all.add(o);
-  }
-  return [...all].sort();
+export interface CspSources {
+  /** Absolute `video:` URLs written in front matter. */
+  videoUrls: readonly string[];
+  /** site.yaml `mediaOrigins`. */
+  mediaOrigins: readonly string[];
 }
 
 /** The directives we write (the shape Astro's `security.csp.directives` accepts). */
 export type CspDirective = `${'default-src' | 'img-src' | 'media-src' | 'connect-src' | 'font-src' | 'object-src' | 'base-uri' | 'form-action' | 'frame-src'} ${string}`;
 
-export function cspDirectives(contentDir: string): CspDirective[] {
-  const video = videoOrigins(contentDir);
-  const media = ["'self'", ...video].join(' ');
+function origins(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => httpOrigin(v.trim())).filter((o): o is string => o !== null))].sort();
+}
+
+export function cspDirectives(sources: CspSources): CspDirective[] {
+  const frames = origins(sources.mediaOrigins);
+  const media = origins([...sources.videoUrls, ...sources.mediaOrigins]);
+  const list = (extra: string[]) => ["'self'", ...extra].join(' ');
   return [
     "default-src 'self'",
-    `img-src 'self' data:${video.map((o) => ` ${o}`).join('')}`,
-    `media-src ${media}`,
+    "img-src 'self' data:",
+    `media-src ${list(media)}`,
     "connect-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-src 'self'",
+    `frame-src ${list(frames)}`,
   ];
 }

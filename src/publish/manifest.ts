@@ -320,13 +320,16 @@ export interface ManifestInput {
   visibility: VisibilityOptions;
 }
 
+/** Front matter and body of every entry of a content folder. */
+export function readEntrySources(contentDir: string): EntrySource[] {
+  return listEntryFiles(contentDir)
+    .map(({ column, file }) => readEntrySource(column, file))
+    .filter((s): s is EntrySource => s !== null);
+}
+
 /** Read every entry of a content folder for the manifest (the build and the dev server). */
 export function readManifestInput(contentDir: string, visibility: VisibilityOptions): ManifestInput {
-  const entries: ManifestInput['entries'] = [];
-  for (const { column, file } of listEntryFiles(contentDir)) {
-    const source = readEntrySource(column, file);
-    if (source) entries.push({ source, references: entryReferences(source) });
-  }
+  const entries = readEntrySources(contentDir).map((source) => ({ source, references: entryReferences(source) }));
   return { contentDir, entries, visibility };
 }
 
@@ -367,6 +370,8 @@ export function buildManifest(input: ManifestInput): Manifest {
   for (const f of listColumnFiles(root)) {
     if (f.link) {
       const inside = realInside(f.file, realRoot);
+      // A link an entry refers to is reported at the reference.
+      if (!inside && referenced.has(f.file)) continue;
       if (!inside) {
         problems.push({
           severity: 'error',

@@ -87,3 +87,8 @@ export function remoteMediaUrls(column: ColumnId, data: Record<string, unknown>)
   }
   return out;
 }
+
+/** What the Content-Security-Policy needs from the content: every absolute `video:` URL as written. */
+export function videoUrlsIn(entries: { column: ColumnId; data: Record<string, unknown> }[]): string[] {
+  return entries.flatMap((e) => remoteMediaUrls(e.column, e.data).map((m) => m.url));
+}

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { dayOfDate, readDay } from '../lib/dates.ts';
+import { isHttpUrl } from '../lib/origins.ts';
 import { SLUG_RE } from '../lib/slug.ts';
 import { SUMMARY_LIMIT } from '../lib/summary.ts';
 
@@ -152,5 +153,8 @@ export function filePath(what: string, extensions: readonly string[], allowUrl =
       (v) =>
         (allowUrl && /^https?:\/\//i.test(v)) || extensions.some((ext) => v.toLowerCase().endsWith(ext)),
       { error: allowUrl ? `${what}应为 ${list} 文件，或 http(s):// 开头的内网视频地址` : `${what}应为 ${list} 文件` },
-    );
+    )
+    .refine((v) => !/^https?:\/\//i.test(v) || isHttpUrl(v), {
+      error: `${what}的网址写得不对：主机名只能有字母、数字、点和连字符，不能有空格、分号等符号，例如 http://video.intranet.example.cn/2026/party-day.mp4`,
+    });
 }

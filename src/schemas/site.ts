@@ -1,5 +1,6 @@
 /** site.yaml: site settings. Defaults are filled here, once. */
 import { z } from 'astro/zod';
+import { httpOrigin } from '../lib/origins.ts';
 import { normalizeBase } from '../lib/paths.ts';
 
 export const siteSchema = z.object({
@@ -14,6 +15,7 @@ export const siteSchema = z.object({
     .string({ error: 'url 应写成完整地址，例如 https://intranet.example.cn' })
     .trim()
     .regex(/^https?:\/\/[^\s/]+/i, { error: 'url 应写成完整地址，例如 https://intranet.example.cn' })
+    .refine((v) => httpOrigin(v) !== null, { error: 'url 的主机名只能有字母、数字、点和连字符，例如 https://intranet.example.cn' })
     .default('http://localhost')
     .meta({ title: '站点地址', example: 'https://intranet.example.cn' }),
   /** Sub-path the site is served under, "/" for the root; normalized to `/x/`. */
@@ -25,7 +27,17 @@ export const siteSchema = z.object({
     .meta({ title: '子路径', example: '/dangjian/' }),
   /** Entries per page on column indexes (optional, 20). */
   pageSize: z.number().int().positive().default(20).meta({ title: '每页条数', example: '20' }),
-  /** Extra origins allowed for videos/iframes (the intranet video server); optional. */
-  mediaOrigins: z.array(z.string()).default([]).meta({ title: '内网视频服务器', example: '[http://video.intranet.example.cn]' }),
+  /** Extra origins allowed for videos/iframes (the intranet video server); optional. Only scheme, host and port are used. */
+  mediaOrigins: z
+    .array(
+      z
+        .string()
+        .trim()
+        .refine((v) => httpOrigin(v) !== null, {
+          error: 'mediaOrigins 的每一项应是内网视频服务器的完整地址（http:// 或 https:// 开头，只含主机名和端口），例如 http://video.intranet.example.cn',
+        }),
+    )
+    .default([])
+    .meta({ title: '内网视频服务器', example: '[http://video.intranet.example.cn]' }),
 });
 export type SiteSettings = z.infer<typeof siteSchema>;

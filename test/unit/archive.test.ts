@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByTag, groupByYearMonth, relatedEntries, relatedScore, tagSlug } from '../../src/lib/archive.ts';
 import { beforeIndexOnlyText, hanNgrams, pageTitle, snippetHtml, withTitleNgrams } from '../../src/lib/search-terms.ts';
-import { cspDirectives, mediaOriginsIn } from '../../src/lib/csp.ts';
 
 describe('archive grouping', () => {
   const items = [
@@ -118,17 +117,5 @@ describe('search index terms', () => {
   });
   it('reads an escaped title', () => {
     expect(pageTitle('<h1 data-pagefind-meta="title">“三结对”&amp;共建</h1>')).toBe('“三结对”&共建');
-  });
-});
-
-describe('content security policy', () => {
-  it('allows only the video servers named in front matter', () => {
-    expect(mediaOriginsIn('---\ntitle: x\nvideo: http://video.intranet:8080/a/b.mp4\ncaptions: ./c.vtt\n---\nvideo: https://evil.example/x.mp4\n')).toEqual([
-      'http://video.intranet:8080',
-    ]);
-    const d = cspDirectives('/nonexistent');
-    expect(d).toContain("default-src 'self'");
-    expect(d).toContain("media-src 'self'");
-    expect(d.join(';')).not.toMatch(/https?:/);
   });
 });
