@@ -4,7 +4,7 @@
  * over the content is built once per build (src/collections/content-index.ts).
  */
 import path from 'node:path';
-import { render, type CollectionEntry } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import { config, paths } from '../config/site.ts';
 import type { ColumnId } from '../lib/columns.ts';
 import { entrySummary } from '../lib/summary.ts';
@@ -61,11 +61,6 @@ export function summaryOf(entry: AnyEntry, limit?: number): string {
 export async function unitName(id: string | undefined): Promise<string> {
   if (!id) return '';
   return (await getUnitTree()).byId.get(id)?.name ?? id;
-}
-
-/** The entry's rendered body component (for feeds and republish kits, rendered with the Astro container). */
-export async function entryContent(entry: AnyEntry) {
-  return (await render(entry)).Content;
 }
 
 /** `getStaticPaths` of every per-unit route (unit page, its archive, its tree PNG). */

@@ -4,14 +4,16 @@
  * Highlights marked `republish: false` are in no feed.
  */
 import type { ImageMetadata } from 'astro';
+import type { ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { COLUMNS, HIGHLIGHT_KINDS, type ColumnId } from '../lib/columns.ts';
 import { entryUnitId, entryUrl, getAllEntries, getEntries, summaryOf, unitName, type AnyEntry } from './entries.ts';
 import { paths, settings } from '../config/site.ts';
 import type { FeedChannel, FeedItem } from '../lib/feed-format.ts';
-import { creditHtml, extrasAfterHtml, extrasBeforeHtml } from '../lib/republish/article.ts';
-import { absolutizeHtml, escapeHtml } from '../lib/republish/html.ts';
+import { creditSection, extrasAfter, extrasBefore } from '../lib/republish/article.ts';
 import { inFeeds } from '../lib/republish/policy.ts';
-import { absoluteBodyHtml, articleMeta, portableBodyHtml } from './republish.ts';
+import { articleMeta, sanitizeFor, webBody } from './republish.ts';
 
 /** How many entries a feed lists (newest first). */
 export const FEED_LIMIT = 50;
@@ -20,43 +22,51 @@ export const FEED_LIMIT = 50;
 /** Image fields are typed loosely by the shared schema factories. */
 const srcOf = (image: unknown): string | undefined => (image as ImageMetadata | undefined)?.src;
 
-function img(src: string | undefined, alt: string): string {
-  if (!src) return '';
-  return `<p><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"></p>`;
+/** A picture from an image field (its original under `_astro/`), absolute. */
+function picture(src: string | undefined, alt: string, caption?: string): ElementContent[] {
+  if (!src) return [];
+  const img = h('img', { src: paths.absolute(src), alt });
+  return [caption ? h('figure', [img, h('figcaption', caption)]) : h('p', [img])];
 }
 
-/** Full HTML of one entry for a feed (absolute URLs). */
+/** Full HTML of one entry for a feed (absolute URLs), through the final sanitiser. */
 async function contentHtml(entry: AnyEntry): Promise<string> {
-  const pageUrl = paths.absolute(entryUrl(entry));
-  if (entry.collection === 'highlights') {
-    const meta = await articleMeta(entry);
-    return extrasBeforeHtml(meta) + (await portableBodyHtml(entry)) + extrasAfterHtml(meta) + creditHtml(meta);
-  }
-  const body = await absoluteBodyHtml(entry);
+  const body = (await webBody(entry)).children as ElementContent[];
+  let children: ElementContent[];
   switch (entry.collection) {
+    case 'highlights': {
+      const meta = await articleMeta(entry);
+      children = [...extrasBefore(meta), ...body, ...extrasAfter(meta), creditSection(meta)];
+      break;
+    }
     case 'one-picture': {
       const d = entry.data;
-      const outline = d.outline
-        .map((s) => `<h2>${escapeHtml(s.heading)}</h2><ul>${s.points.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`)
-        .join('');
-      return absolutizeHtml(img(srcOf(d.image), d.imageAlt), pageUrl) + outline + body;
+      const outline = d.outline.flatMap((s) => [h('h2', s.heading), h('ul', s.points.map((p) => h('li', p)))]);
+      children = [...picture(srcOf(d.image), d.imageAlt), ...outline, ...body];
+      break;
     }
     case 'salon': {
       const d = entry.data;
-      const facts = `<p>第${d.issue}期　参会人员：${escapeHtml(d.participants)}${
-        d.speakers.length ? `　主讲：${d.speakers.map((s) => escapeHtml(s.role ? `${s.name}（${s.role}）` : s.name)).join('、')}` : ''
-      }</p>`;
-      const photos = d.photos
-        .map((p) => `<figure><img src="${escapeHtml(srcOf(p.src) ?? '')}" alt="${escapeHtml(p.alt)}">${p.caption ? `<figcaption>${escapeHtml(p.caption)}</figcaption>` : ''}</figure>`)
-        .join('');
-      return facts + body + absolutizeHtml(photos, pageUrl);
+      const speakers = d.speakers.length ? `　主讲：${d.speakers.map((s) => (s.role ? `${s.name}（${s.role}）` : s.name)).join('、')}` : '';
+      const facts = h('p', `第${d.issue}期　参会人员：${d.participants}${speakers}`);
+      children = [facts, ...body, ...d.photos.flatMap((p) => picture(srcOf(p.src), p.alt, p.caption))];
+      break;
     }
     case 'videos': {
       const d = entry.data;
-      const poster = d.poster ? absolutizeHtml(img(srcOf(d.poster), `视频《${d.title}》封面`), pageUrl) : '';
-      return `${poster}<p><a href="${escapeHtml(pageUrl)}">观看视频《${escapeHtml(d.title)}》${d.duration ? `（${escapeHtml(d.duration)}）` : ''}</a></p>${body}`;
+      const poster = d.poster ? picture(srcOf(d.poster), `视频《${d.title}》封面`) : [];
+      const link = h('p', [h('a', { href: paths.absolute(entryUrl(entry)) }, `观看视频《${d.title}》${d.duration ? `（${d.duration}）` : ''}`)]);
+      children = [...poster, link, ...body];
+      break;
     }
   }
+  const tree: Root = { type: 'root', children };
+  return toHtml(sanitizeFor(entry)(tree));
+}
+
+/** Entries of every feed (and so of every copy that leaves the site), per column, newest first. */
+export async function feedEntries(column: ColumnId): Promise<AnyEntry[]> {
+  return (await getEntries(column)).filter((e) => inFeeds(e as { collection: string; data: { republish?: boolean } })).slice(0, FEED_LIMIT) as AnyEntry[];
 }
 
 export async function feedItem(entry: AnyEntry): Promise<FeedItem> {

@@ -39,6 +39,13 @@ export interface Paths {
   kit(slug: string): string;
   /** A kit image published beside a highlight (`file` as in the kit: `images/NAME-web.jpg`). */
   kitImage(slug: string, file: string): string;
+  /**
+   * The published JPEG/PNG copy of an image of an entry whose body leaves the site (feeds,
+   * 复制正文, kits): `COLUMN/SLUG/images/NAME-web.jpg` (`file` as in the kit).
+   */
+  entryImage(column: ColumnId, slug: string, file: string): string;
+  /** A highlight's 复制正文 (HTML and text/plain), fetched by the button. */
+  copy(slug: string): string;
   /** A generated video poster (file name under `_posters/`). */
   poster(file: string): string;
   /** A file copied from content/ (videos, captions, attachments): `media/COLUMN/relative/path` (a file path, not a URL: every character is the file's). */
@@ -102,6 +109,8 @@ export function createPaths(base: string, origin = 'http://localhost'): Paths {
     showcase: () => url('videos/showcase/'),
     kit: (slug) => url(`highlights/${slug}/${KIT_FILE}`),
     kitImage: (slug, file) => url(`highlights/${slug}/${encodePath(file)}`),
+    entryImage: (column, slug, file) => url(`${column}/${slug}/${encodePath(file)}`),
+    copy: (slug) => url(`highlights/${slug}/copy.json`),
     poster: (file) => url(`${POSTERS_DIR}/${encodePath(file)}`),
     media: (column, relativePath) => url(`media/${column}/${relativePath.replace(/^\.\//, '').split('/').map(encodeURIComponent).join('/')}`),
     asset: (file) => url(encodePath(file)),

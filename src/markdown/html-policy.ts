@@ -97,6 +97,11 @@ export interface PolicyOptions {
    * two levels below the base (`BASE/COLUMN/SLUG/`), where every entry page is.
    */
   pageUrl?: string;
+  /**
+   * Outputs only (the 复制正文 copy): keep `style` attributes whose every declaration passes
+   * `safeInlineStyle` (our own inline styles). Author HTML never gets this: its styles go.
+   */
+  allowInlineStyles?: boolean;
 }
 
 export interface Refusal {
@@ -180,6 +185,30 @@ export function isDangerousUrl(value: string, tag = '', attribute = ''): boolean
   if (v.startsWith('javascript:') || v.startsWith('vbscript:')) return true;
   if (v.startsWith('data:')) return !(tag === 'img' && attribute === 'src' && /^data:image\/(png|jpe?g|gif|webp|avif);/.test(v));
   return false;
+}
+
+/**
+ * CSS properties an inline style of an output may set: what the WeChat official-account
+ * editor and OA editors keep. Not `position`, `box-shadow`, `background-image`, `float`,
+ * and nothing that loads a file.
+ */
+const INLINE_STYLE_PROPERTIES = new Set([
+  'color', 'background-color', 'font-size', 'font-weight', 'font-style', 'font-family', 'line-height',
+  'text-align', 'text-indent', 'text-decoration', 'letter-spacing', 'word-break', 'overflow-wrap', 'white-space',
+  'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left',
+  'padding', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
+  'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-collapse', 'border-radius',
+  'width', 'max-width', 'height', 'display', 'vertical-align', 'box-sizing',
+]);
+
+/** True when every declaration of an inline style is on the list and loads nothing. */
+export function safeInlineStyle(style: string): boolean {
+  if (/url\s*\(|expression|javascript|[\\<>@{}]|\/\*/i.test(style)) return false;
+  const declarations = style.split(';').map((d) => d.trim()).filter(Boolean);
+  return declarations.length > 0 && declarations.every((d) => {
+    const colon = d.indexOf(':');
+    return colon > 0 && INLINE_STYLE_PROPERTIES.has(d.slice(0, colon).trim().toLowerCase()) && d.slice(colon + 1).trim() !== '';
+  });
 }
 
 /** Elements whose addresses the browser loads by itself (without a click). */
@@ -327,6 +356,7 @@ export function judgeElement(
       verdict.removeAttributes.push(rawName);
       continue;
     }
+    if (name === 'style' && options.allowInlineStyles && typeof value === 'string' && safeInlineStyle(value)) continue;
     // data-* attributes are dropped too: the site's own scripts and the search index read them.
     const keep = GLOBAL_ATTRIBUTES.has(name) || allowedHere.has(name) || name.startsWith('aria-');
     if (!keep) verdict.removeAttributes.push(rawName);

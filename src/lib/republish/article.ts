@@ -2,8 +2,11 @@
  * What a republished highlight carries wherever it goes (kit, clipboard, feed): the
  * article's facts and the credit block. Pure: the caller gathers the data.
  */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import { formatDay } from '../dates.ts';
-import { articleCss, escapeHtml, inlineStyles } from './html.ts';
+import { articleCss } from './portable.ts';
 
 export interface ArticleMeta {
   title: string;
@@ -45,38 +48,32 @@ export function creditLine(meta: ArticleMeta): string {
 }
 
 /** The credit block as a definition list; the link is a real link. */
-export function creditHtml(meta: ArticleMeta): string {
-  const rows = creditFacts(meta)
-    .map(([k, v]) => {
-      const value = k === '原文链接' ? `<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : escapeHtml(v);
-      return `<dt>${k}</dt><dd>${value}</dd>`;
-    })
-    .join('');
-  return `<section class="credit" aria-label="转载来源"><h2>转载来源</h2><dl>${rows}</dl><p>转载请完整保留以上来源信息。</p></section>`;
+export function creditSection(meta: ArticleMeta): Element {
+  return h('section', { className: ['credit'], ariaLabel: '转载来源' }, [
+    h('h2', '转载来源'),
+    h(
+      'dl',
+      creditFacts(meta).flatMap(([k, v]) => [h('dt', k), h('dd', k === '原文链接' ? [h('a', { href: v }, v)] : v)]),
+    ),
+    h('p', '转载请完整保留以上来源信息。'),
+  ]);
 }
 
-/** 先锋人物 line and 可复制推广要点 list, which the page shows around the body. */
-export function extrasBeforeHtml(meta: ArticleMeta): string {
-  if (!meta.person) return '';
-  const role = meta.person.role ? `，${escapeHtml(meta.person.role)}` : '';
-  return `<p><strong>先锋人物：${escapeHtml(meta.person.name)}</strong>${role}</p>\n`;
+/** 先锋人物 line, which the page shows before the body. */
+export function extrasBefore(meta: ArticleMeta): ElementContent[] {
+  if (!meta.person) return [];
+  return [h('p', [h('strong', `先锋人物：${meta.person.name}`), ...(meta.person.role ? [`，${meta.person.role}`] : [])])];
 }
 
-export function extrasAfterHtml(meta: ArticleMeta): string {
-  if (meta.replicable.length === 0) return '';
-  return `\n<h2>可复制推广要点</h2>\n<ol>${meta.replicable.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ol>\n`;
+/** 可复制推广要点, which the page shows after the body. */
+export function extrasAfter(meta: ArticleMeta): ElementContent[] {
+  if (meta.replicable.length === 0) return [];
+  return [h('h2', '可复制推广要点'), h('ol', meta.replicable.map((p) => h('li', p)))];
 }
 
-/**
- * 复制正文: body + extras + credit line, every style inline, every URL absolute
- * (the body passed in must already be absolutized).
- */
-export function clipboardHtml(meta: ArticleMeta, absoluteBodyHtml: string): string {
-  const credit = creditFacts(meta)
-    .map(([k, v]) => (k === '原文链接' ? `${k}：<a href="${escapeHtml(v)}">${escapeHtml(v)}</a>` : `${k}：${escapeHtml(v)}`))
-    .join('<br>');
-  const creditP = `<p style="margin:24px 0 0;padding:10px 12px;border-top:2px solid #a8111a;background-color:#fbf5f5;font-size:13px;line-height:1.8;color:#555555">${credit}</p>`;
-  return inlineStyles(extrasBeforeHtml(meta) + absoluteBodyHtml + extrasAfterHtml(meta)) + creditP;
+/** Body with the extras around it (the article as the page shows it, without the page's frame). */
+export function articleBody(meta: ArticleMeta, body: Root): Root {
+  return { type: 'root', children: [...extrasBefore(meta), ...(body.children as ElementContent[]), ...extrasAfter(meta)] };
 }
 
 const PAGE_CSS = `
@@ -99,36 +96,44 @@ body{margin:0;background:#f6f1ee;color:#222;font-family:"Microsoft YaHei","PingF
 @media print{body{background:#fff}.article{padding:0;max-width:none}@page{size:A4;margin:18mm 16mm}a{color:inherit}h2,h3{break-after:avoid}img,table,tr,.credit{break-inside:avoid}}
 `;
 
-/** `article.html`: one self-contained page (inline CSS, images beside it in `images/`). */
-export function articleDocument(meta: ArticleMeta, bodyHtml: string, coverHtml = ''): string {
-  const tags = meta.tags.length
-    ? `<ul class="tags" aria-label="标签">${meta.tags.map((t) => `<li>#${escapeHtml(t)}</li>`).join('')}</ul>`
-    : '';
-  const lead = meta.summary && meta.summaryWritten ? `<p class="lead">${escapeHtml(meta.summary)}</p>` : '';
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(meta.title)}</title>
-<link rel="canonical" href="${escapeHtml(meta.sourceUrl)}">
-<style>${PAGE_CSS}
-${articleCss('.body')}
-</style>
-</head>
-<body>
-<article class="article">
-<h1>${escapeHtml(meta.title)}</h1>
-<p class="meta">${escapeHtml(meta.unit)} · ${escapeHtml(meta.author)} · <time datetime="${meta.date}">${formatDay(meta.date)}</time> · ${escapeHtml(meta.kindLabel)}</p>
-${coverHtml}${lead}<div class="body">
-${extrasBeforeHtml(meta)}${bodyHtml}${extrasAfterHtml(meta)}
-</div>
-${tags}
-${creditHtml(meta)}
-</article>
-</body>
-</html>
-`;
+/**
+ * `<article>` of `article.html`: title, facts, cover, lead, body, tags and credit. Everything
+ * here comes from the author, so the kit passes it through the final sanitiser before
+ * `articleDocument` puts it in a page.
+ */
+export function articleElement(meta: ArticleMeta, body: Root, cover?: Element): Element {
+  const lead = meta.summary && meta.summaryWritten ? [h('p', { className: ['lead'] }, meta.summary)] : [];
+  const tags = meta.tags.length ? [h('ul', { className: ['tags'], ariaLabel: '标签' }, meta.tags.map((t) => h('li', `#${t}`)))] : [];
+  return h('article', { className: ['article'] }, [
+    h('h1', meta.title),
+    h('p', { className: ['meta'] }, [`${meta.unit} · ${meta.author} · `, h('time', { dateTime: meta.date }, formatDay(meta.date)), ` · ${meta.kindLabel}`]),
+    ...(cover ? [h('figure', { className: ['cover'] }, [cover])] : []),
+    ...lead,
+    h('div', { className: ['body'] }, articleBody(meta, body).children as ElementContent[]),
+    ...tags,
+    creditSection(meta),
+  ]);
+}
+
+/** `article.html`: one self-contained page (inline CSS, images beside it in `images/`), no script. */
+export function articleDocument(meta: ArticleMeta, article: Root): string {
+  const doc: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: 'zh-CN' }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', meta.title),
+          h('link', { rel: ['canonical'], href: meta.sourceUrl }),
+          h('style', `${PAGE_CSS}\n${articleCss('.body')}\n`),
+        ]),
+        h('body', article.children as ElementContent[]),
+      ]),
+    ],
+  };
+  return `${toHtml(doc)}\n`;
 }
 
 /** 转载说明.txt, CRLF line endings so Notepad on old PCs shows the lines. */
@@ -151,7 +156,7 @@ export function instructionsText(meta: ArticleMeta, imageNames: string[]): strin
     '转载包内容：',
     '    article.html   排好版式的全文，双击即可用浏览器打开，无需联网；可直接打印或另存为 PDF',
     '    article.md     Markdown 格式的全文（含标题、日期、作者、单位、原文链接等信息），可导入其他网站',
-    '    images/        文中图片：原图，以及文件名带 -web 的网页尺寸版本（宽不超过 1080 像素）',
+    '    images/        文中图片：原图，以及文件名带 -web 的网页尺寸版本（宽不超过 1080 像素；原图不超过这个宽度时只有原图）',
     '    转载说明.txt    本说明',
     '',
     ...(imageNames.length ? ['图片清单：', ...imageNames.map((n) => `    ${n}`), ''] : []),

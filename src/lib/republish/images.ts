@@ -9,7 +9,7 @@ export const WEB_WIDTH = 1080;
 export interface KitImage {
   /** `images/xunxian.jpg`: the original file, byte for byte. */
   original: string;
-  /** `images/xunxian-web.jpg`: at most WEB_WIDTH wide, orientation applied. */
+  /** `images/xunxian-web.jpg`: at most WEB_WIDTH wide, orientation applied (the original itself when it already is). */
   web: string;
   alt: string;
   width: number;
@@ -41,10 +41,13 @@ export async function webImage(bytes: Uint8Array, ext: string): Promise<{ bytes:
   }
   let img = sharp(bytes, { failOn: 'none' }).rotate().resize({ width: WEB_WIDTH, withoutEnlargement: true });
   let outExt = ext;
-  if (ext === '.png') img = img.png({ compressionLevel: 9 });
-  else if (ext === '.webp') img = img.webp({ quality: 82 });
+  // A static SVG drawing (src/lib/svg-safety.ts) becomes a PNG: editors and feed readers show pictures, not SVG.
+  if (ext === '.png' || ext === '.svg') {
+    img = img.png({ compressionLevel: 9 });
+    outExt = '.png';
+  } else if (ext === '.webp') img = img.webp({ quality: 82 });
   else {
-    img = img.jpeg({ quality: 82, mozjpeg: true });
+    img = img.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true });
     outExt = '.jpg';
   }
   const { data, info } = await img.toBuffer({ resolveWithObject: true });
@@ -54,9 +57,11 @@ export async function webImage(bytes: Uint8Array, ext: string): Promise<{ bytes:
 export async function kitImage(used: Set<string>, file: string, bytes: Uint8Array, alt: string): Promise<KitImage> {
   const { stem, ext } = uniqueImageName(used, file);
   const web = await webImage(bytes, ext);
+  // Already web-sized: the original is the web copy, in the kit once.
+  const same = web.bytes === bytes;
   return {
     original: `images/${stem}${ext}`,
-    web: `images/${stem}-web${web.ext}`,
+    web: same ? `images/${stem}${ext}` : `images/${stem}-web${web.ext}`,
     alt,
     width: web.width,
     height: web.height,

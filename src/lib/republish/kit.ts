@@ -1,57 +1,58 @@
-/** The 转载包 assembled from its parts: pure, so the same inputs give the same zip bytes. */
-import { articleDocument, instructionsText, type ArticleMeta } from './article.ts';
-import { escapeHtml, replaceImgTags } from './html.ts';
+/**
+ * The 转载包 assembled from its parts: pure, so the same inputs give the same zip bytes.
+ * Every image is in it once (the same photo used as cover and in the body is one file), as
+ * the original and a web-size copy; article.html shows the web copy and links the original.
+ */
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import { articleDocument, articleElement, instructionsText, type ArticleMeta } from './article.ts';
 import type { KitImage } from './images.ts';
+import { articleMarkdown } from './markdown.ts';
+import { isRelativeUrl } from '../local-files.ts';
+import { swapImages } from './portable.ts';
 import { deterministicZip } from './zip.ts';
 
 
 export interface KitInput {
   meta: ArticleMeta;
-  /** Rendered body; local images are matched to `bodyImages` in order. */
-  bodyHtml: string;
-  /** For each `<img>` of bodyHtml in order: its kit image, or undefined for images that stay as they are. */
-  bodyImages: (KitImage | undefined)[];
+  /** The body with addresses absolute; local images still carry their source path. */
+  body: Root;
+  /** The kit image of a body `<img>` (matched by its file), or undefined for images that stay as they are. */
+  imageOf: (img: Element) => KitImage | undefined;
   cover?: KitImage | undefined;
-  /** article.md, already rewritten. */
-  markdown: string;
+  /** Every image of the kit, each once. */
+  images: KitImage[];
+  /** The final sanitiser (the page's policy), applied to everything that came from the author. */
+  sanitize: (tree: Root) => Root;
 }
 
-export function kitFigure(img: KitImage): string {
-  return `<a href="${escapeHtml(img.original)}" title="查看原图"><img src="${escapeHtml(img.web)}" alt="${escapeHtml(img.alt)}" width="${img.width}" height="${img.height}"></a>`;
+/** The picture in article.html: the web copy, linking to the original. */
+export function kitFigure(img: KitImage, alt = img.alt): Element {
+  return h('a', { href: img.original, title: '查看原图' }, [h('img', { src: img.web, alt, width: img.width, height: img.height })]);
 }
 
-/** article.html's body: every matched image points at images/ (the web copy, linking to the original). */
-export function kitBodyHtml(input: KitInput): string {
-  return replaceImgTags(input.bodyHtml, (_img, i) => {
-    const k = input.bodyImages[i];
-    return k ? kitFigure(k) : undefined;
+/** The body with every matched image pointing into images/ (`link`: wrapped in a link to the original). */
+export function kitBody(input: KitInput, link: boolean): Root {
+  return swapImages(structuredClone(input.body), (img) => {
+    const k = input.imageOf(img);
+    // A local image with no published copy (it is not on the page either) is left out.
+    if (!k) return typeof img.properties.src === 'string' && isRelativeUrl(img.properties.src) ? null : undefined;
+    const alt = typeof img.properties.alt === 'string' ? img.properties.alt : k.alt;
+    return link ? kitFigure(k, alt) : h('img', { src: k.web, alt });
   });
 }
 
-export function allKitImages(input: KitInput): KitImage[] {
-  const seen = new Set<string>();
-  const out: KitImage[] = [];
-  for (const img of [input.cover, ...input.bodyImages]) {
-    if (img && !seen.has(img.original)) {
-      seen.add(img.original);
-      out.push(img);
-    }
-  }
-  return out;
-}
-
 export function kitFiles(input: KitInput): Record<string, Uint8Array | string> {
-  const images = allKitImages(input);
-  const cover = input.cover ? `<figure class="cover">${kitFigure(input.cover)}</figure>\n` : '';
+  const article = articleElement(input.meta, kitBody(input, true), input.cover ? kitFigure(input.cover) : undefined);
   const files: Record<string, Uint8Array | string> = {
-    'article.html': articleDocument(input.meta, kitBodyHtml(input), cover),
-    'article.md': input.markdown,
+    'article.html': articleDocument(input.meta, input.sanitize({ type: 'root', children: [article] })),
+    'article.md': articleMarkdown(input.meta, input.sanitize(kitBody(input, false)), input.cover?.web),
     '转载说明.txt': instructionsText(
       input.meta,
-      images.flatMap((i) => [i.original, i.web]),
+      input.images.flatMap((i) => (i.web === i.original ? [i.original] : [i.original, i.web])),
     ),
   };
-  for (const img of images) {
+  for (const img of input.images) {
     files[img.original] = img.originalBytes;
     files[img.web] = img.webBytes;
   }

@@ -1,52 +1,25 @@
-/** `article.md`: the entry's Markdown made portable (front matter, image and link URLs). */
+/**
+ * `article.md`: made from the sanitised, portable tree (hast → mdast → Markdown), never from
+ * the author's raw body, so no comment, script or raw HTML written in the source can reach
+ * it. Tables, strikethrough and task lists stay GFM; images point into `images/`, links are
+ * absolute.
+ */
+import type { Root } from 'hast';
 import yaml from 'js-yaml';
+import type { Root as MdastRoot, RootContent as MdastContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { toMdast } from 'hast-util-to-mdast';
 import { creditFacts, type ArticleMeta } from './article.ts';
 
-export interface MarkdownRewrite {
-  /** New path (e.g. `images/a-web.jpg`) for an image written in the body, or undefined to keep it. */
-  image(src: string): string | undefined;
-  /** Absolute URL for a link written in the body (entry links, root-relative, files beside the entry). */
-  link(href: string): string;
+/** Markdown of a (sanitised) body tree. */
+export function treeMarkdown(tree: Root): string {
+  const mdast = toMdast(structuredClone(tree)) as MdastRoot;
+  return toMarkdown(mdast, { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', emphasis: '*', strong: '*', fence: '`', rule: '-' }).trim();
 }
 
-const IMAGE_RE = /!\[([^\]]*)\]\(\s*(<[^>]*>|[^)\s]+)(\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const LINK_RE = /(^|[^!\\])\[([^\]]*)\]\(\s*(<[^>]*>|[^)\s]+)(\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-
-function unwrap(target: string): string {
-  return target.startsWith('<') && target.endsWith('>') ? target.slice(1, -1) : target;
-}
-
-/** Image sources written in a Markdown body, in order (`![alt](src)`). */
-export function markdownImages(body: string): { alt: string; src: string }[] {
-  return [...body.matchAll(IMAGE_RE)].map((m) => ({ alt: m[1] ?? '', src: unwrap(m[2] ?? '') }));
-}
-
-/** Rewrites images and links of a body; code fences are left alone. */
-export function rewriteMarkdownBody(body: string, rewrite: MarkdownRewrite): string {
-  const parts = body.replace(/^\uFEFF/, '').split(/(^```[\s\S]*?^```[^\n]*$)/m);
-  return parts
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      return part
-        .replace(IMAGE_RE, (m, alt: string, target: string, title = '') => {
-          const next = rewrite.image(unwrap(target));
-          return next === undefined ? m : `![${alt}](${encodeMdUrl(next)}${title})`;
-        })
-        .replace(LINK_RE, (_m, pre: string, text: string, target: string, title = '') => {
-          return `${pre}[${text}](${encodeMdUrl(rewrite.link(unwrap(target)))}${title})`;
-        });
-    })
-    .join('')
-    .trim();
-}
-
-/** Spaces and parentheses would end a Markdown URL. */
-function encodeMdUrl(url: string): string {
-  return url.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
-
-/** The whole `article.md`. */
-export function articleMarkdown(meta: ArticleMeta, body: string, cover?: string): string {
+/** The whole `article.md`: front matter, body, extras and the credit. */
+export function articleMarkdown(meta: ArticleMeta, body: Root, cover?: string): string {
   const front: Record<string, unknown> = {
     title: meta.title,
     date: meta.date,
@@ -59,14 +32,30 @@ export function articleMarkdown(meta: ArticleMeta, body: string, cover?: string)
   if (cover) front.cover = cover;
   if (meta.person) front.person = meta.person.role ? { name: meta.person.name, role: meta.person.role } : { name: meta.person.name };
   const fm = yaml.dump(front, { lineWidth: -1, quotingType: '"', noRefs: true, sortKeys: false });
-  const person = meta.person
-    ? `**先锋人物：${meta.person.name}**${meta.person.role ? `，${meta.person.role}` : ''}\n\n`
-    : '';
+  const tail: MdastContent[] = [];
+  if (meta.person) {
+    tail.push({
+      type: 'paragraph',
+      children: [{ type: 'strong', children: [{ type: 'text', value: `先锋人物：${meta.person.name}` }] }, ...(meta.person.role ? [{ type: 'text' as const, value: `，${meta.person.role}` }] : [])],
+    });
+  }
+  const md = (nodes: MdastContent[]) => toMarkdown({ type: 'root', children: nodes }, { extensions: [gfmToMarkdown()] }).trim();
+  const person = meta.person ? `${md(tail)}\n\n` : '';
   const replicable = meta.replicable.length
-    ? `\n\n## 可复制推广要点\n\n${meta.replicable.map((p, i) => `${i + 1}. ${p}`).join('\n')}`
+    ? `\n\n${md([
+        { type: 'heading', depth: 2, children: [{ type: 'text', value: '可复制推广要点' }] },
+        { type: 'list', ordered: true, spread: false, children: meta.replicable.map((p) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: p }] }] })) },
+      ])}`
     : '';
-  const credit = creditFacts(meta)
-    .map(([k, v]) => (k === '原文链接' ? `${k}：<${v}>` : `${k}：${v}`))
-    .join('  \n');
-  return `---\n${fm}---\n\n${person}${body}${replicable}\n\n---\n\n${credit}\n\n转载请完整保留以上来源信息。\n`;
+  const credit = md([
+    {
+      type: 'paragraph',
+      children: creditFacts(meta).flatMap(([k, v], i) => [
+        ...(i ? [{ type: 'break' as const }] : []),
+        { type: 'text' as const, value: `${k}：` },
+        ...(k === '原文链接' ? [{ type: 'link' as const, url: v, children: [{ type: 'text' as const, value: v }] }] : [{ type: 'text' as const, value: v }]),
+      ]),
+    },
+  ]);
+  return `---\n${fm}---\n\n${person}${treeMarkdown(body)}${replicable}\n\n---\n\n${credit}\n\n转载请完整保留以上来源信息。\n`;
 }
