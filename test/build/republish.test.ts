@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import matter from 'gray-matter';
 import { parse } from 'node-html-parser';
@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchBrowser, openPage } from '../support/browser.ts';
 import { buildSite, ROOT, servedFile } from '../support/build.ts';
 import { startNginx, type NginxServer } from '../support/nginx.ts';
+import { readZip } from '../support/zip.ts';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/republish');
 const OUT_A = path.join(ROOT, 'test-results', 'republish-a');
@@ -64,7 +65,7 @@ describe('转载包 (republish kit)', () => {
       expect(readFileSync(f, 'utf8').includes('__ASTRO_IMAGE_'), path.relative(OUT_A, f)).toBe(false);
     }
     for (const slug of KITS) {
-      const html = strFromU8(unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, slug))))['article.html']!);
+      const html = strFromU8(readZip(new Uint8Array(readFileSync(kitPath(OUT_A, slug))))['article.html']!);
       expect(html.includes('__ASTRO_IMAGE_'), slug).toBe(false);
     }
   });
@@ -77,8 +78,8 @@ describe('转载包 (republish kit)', () => {
     }
   });
 
-  it('holds article.html, article.md, 转载说明.txt and each image at original and web size', async () => {
-    const files = unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, 'grid-service'))));
+  it('holds article.html, article.md, 转载说明.txt and each image once at original and (when larger) web size', async () => {
+    const files = readZip(new Uint8Array(readFileSync(kitPath(OUT_A, 'grid-service'))));
     const names = Object.keys(files).sort();
     expect(names).toEqual(
       [
@@ -86,7 +87,7 @@ describe('转载包 (republish kit)', () => {
         'article.md',
         'images/cover-web.jpg',
         'images/cover.jpg',
-        'images/station-web.png',
+        // 800 px wide: already web size, so the original is its own web copy (one file).
         'images/station.png',
         'images/shang-men-fu-wu-web.jpg',
         'images/shang-men-fu-wu.jpg',
@@ -101,7 +102,7 @@ describe('转载包 (republish kit)', () => {
       ['images/station.png', 'station.png'],
     ] as const) {
       expect(sha(files[zipName]!), zipName).toBe(sha(readFileSync(path.join(dir, file))));
-      const web = await sharp(files[zipName.replace(/(\.\w+)$/, '-web$1')]!).metadata();
+      const web = await sharp(files[zipName.replace(/(\.\w+)$/, '-web$1')] ?? files[zipName]!).metadata();
       const orig = await sharp(files[zipName]!).metadata();
       expect(web.width, zipName).toBe(Math.min(orig.width!, 1080));
       expect(web.height! / web.width!).toBeCloseTo(orig.height! / orig.width!, 2);
@@ -109,14 +110,14 @@ describe('转载包 (republish kit)', () => {
     // The internal entry's picture is in no kit.
     const secret = sha(readFileSync(path.join(FIXTURE, 'highlights/internal/secret.jpg')));
     for (const slug of KITS) {
-      for (const bytes of Object.values(unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, slug)))))) {
+      for (const bytes of Object.values(readZip(new Uint8Array(readFileSync(kitPath(OUT_A, slug)))))) {
         expect(sha(bytes)).not.toBe(secret);
       }
     }
   });
 
   it('article.md is clean Markdown with front matter and image links into images/', () => {
-    const files = unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, 'grid-service'))));
+    const files = readZip(new Uint8Array(readFileSync(kitPath(OUT_A, 'grid-service'))));
     const md = matter(strFromU8(files['article.md']!));
     expect(md.data).toEqual({
       title: '“一网统管”：党员网格员走进千家万户',
@@ -129,7 +130,7 @@ describe('转载包 (republish kit)', () => {
       cover: 'images/cover-web.jpg',
     });
     const images = [...md.content.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]!);
-    expect(images).toEqual(['images/shang-men-fu-wu-web.jpg', 'images/station-web.png']);
+    expect(images).toEqual(['images/shang-men-fu-wu-web.jpg', 'images/station.png']);
     for (const i of images) expect(files).toHaveProperty([i]);
     // Links between entries and root-relative links became absolute URLs with the base.
     expect(md.content).toContain(`[先锋沙龙第一期](${SITE}salon/2026-01/)`);
@@ -140,7 +141,7 @@ describe('转载包 (republish kit)', () => {
   });
 
   it('转载说明.txt tells how to credit, in Chinese', () => {
-    const files = unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, 'wang-qiang'))));
+    const files = readZip(new Uint8Array(readFileSync(kitPath(OUT_A, 'wang-qiang'))));
     const t = strFromU8(files['转载说明.txt']!);
     expect(t).toContain('转载说明');
     expect(t).toContain('来源单位：测试集团党委');
@@ -162,7 +163,7 @@ describe('转载包 (republish kit)', () => {
       it(`${slug}: every request stays in the folder and succeeds; images show; credit block is there`, async () => {
         const dir = path.join(UNZIPPED, slug);
         rmSync(dir, { recursive: true, force: true });
-        const files = unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, slug))));
+        const files = readZip(new Uint8Array(readFileSync(kitPath(OUT_A, slug))));
         for (const [name, bytes] of Object.entries(files)) {
           mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
           writeFileSync(path.join(dir, name), bytes);
@@ -271,7 +272,7 @@ describe('feeds', () => {
     const html = parse(item['content:encoded']);
     expect(html.querySelectorAll('img').map((i) => i.getAttribute('src'))).toEqual([
       `${SITE}highlights/grid-service/images/shang-men-fu-wu-web.jpg`,
-      `${SITE}highlights/grid-service/images/station-web.png`,
+      `${SITE}highlights/grid-service/images/station.png`,
     ]);
     expect(html.querySelectorAll('table th').length).toBe(3);
     expect(html.querySelector('strong')?.text).toBe('12 个网格');
@@ -418,7 +419,10 @@ describe('highlight page tools', () => {
     await expect(w.page.locator('[data-copy-status]').innerText()).resolves.toContain('已复制');
     const copied = await w.page.evaluate(() => (window as unknown as { copied: { html: string; text: string } }).copied);
     const html = parse(copied.html);
-    for (const tag of ['h2', 'ol', 'li', 'table', 'th', 'td', 'strong', 'img', 'blockquote']) {
+    // Lists arrive as paragraphs with literal numbers (the WeChat editor loses list markup).
+    expect(html.querySelectorAll('ol, ul, li')).toHaveLength(0);
+    expect(html.querySelectorAll('p').map((p) => p.text)).toContain('1. 摸清底数：逐户走访，建立档案；');
+    for (const tag of ['h2', 'p', 'table', 'th', 'td', 'strong', 'img', 'figure', 'figcaption', 'blockquote', 'section']) {
       const el = html.querySelector(tag);
       expect(el, tag).not.toBeNull();
       expect(el!.getAttribute('style'), tag).toBeTruthy();
@@ -429,10 +433,10 @@ describe('highlight page tools', () => {
     for (const src of imgs) {
       // Plain JPEG/PNG published beside the entry (old OA editors cannot show the page's WebP):
       // the same bytes as the kit's web-size copies.
-      expect(src, src).toMatch(new RegExp(`^${SITE}highlights/grid-service/images/[a-z0-9-]+-web\\.(jpg|png)$`));
+      expect(src, src).toMatch(new RegExp(`^${SITE}highlights/grid-service/images/[a-z0-9-]+\\.(jpg|png)$`));
       const file = fileFor(src);
       expect(file, src).not.toBeNull();
-      const kit = unzipSync(new Uint8Array(readFileSync(kitPath(OUT_A, 'grid-service'))));
+      const kit = readZip(new Uint8Array(readFileSync(kitPath(OUT_A, 'grid-service'))));
       expect(sha(readFileSync(file!))).toBe(sha(kit[`images/${src.split('/').pop()}`]!));
     }
     expect(html.text).toContain('来源单位：网格服务党支部');

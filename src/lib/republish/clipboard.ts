@@ -65,6 +65,17 @@ function numberReferences(tree: Root, siteOrigin: string): string[] {
   return refs;
 }
 
+/** A line without white space at its ends (the line breaks of the list's source). */
+function trimLine(line: ElementContent[]): ElementContent[] {
+  const out = [...line];
+  while (out[0]?.type === 'text' && out[0].value.trim() === '') out.shift();
+  while (out.at(-1)?.type === 'text' && (out.at(-1) as Text).value.trim() === '') out.pop();
+  if (out[0]?.type === 'text') out[0] = { ...out[0], value: out[0].value.trimStart() };
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.trimEnd() };
+  return out;
+}
+
 /** A list item's own line (inline content) and the blocks that follow it (nested lists). */
 function flattenList(list: Element, depth: number): Element[] {
   const out: Element[] = [];
@@ -85,7 +96,7 @@ function flattenList(list: Element, depth: number): Element[] {
       else if (tag === 'input') lines[lines.length - 1]!.push({ type: 'text', value: el.properties.checked ? '☑ ' : '☐ ' });
       else lines[lines.length - 1]!.push(child);
     }
-    const filled = lines.filter((l) => l.some((c) => c.type !== 'text' || c.value.trim() !== ''));
+    const filled = lines.map(trimLine).filter((l) => l.length > 0);
     const line = `margin:0 0 6px;padding-left:${(INDENT_EM * (depth + 1)).toFixed(1)}em;text-indent:-${INDENT_EM}em;font-size:15px;line-height:1.8;color:#222222`;
     filled.forEach((content, k) => {
       const head: ElementContent[] = k === 0 ? [{ type: 'text', value: `${marker} ` } as Text] : [];
