@@ -15,7 +15,8 @@ export const siteSchema = z.object({
     .string({ error: 'url 应写成完整地址，例如 https://intranet.example.cn' })
     .trim()
     .regex(/^https?:\/\/[^\s/]+/i, { error: 'url 应写成完整地址，例如 https://intranet.example.cn' })
-    .refine((v) => httpOrigin(v) !== null, { error: 'url 的主机名只能有字母、数字、点和连字符，例如 https://intranet.example.cn' })
+    // Only when it looks like a URL (the line above words the other case).
+    .refine((v) => !/^https?:\/\/[^\s/]+/i.test(v) || httpOrigin(v) !== null, { error: 'url 的主机名只能有字母、数字、点和连字符，例如 https://intranet.example.cn' })
     .default('http://localhost')
     .meta({ title: '站点地址', example: 'https://intranet.example.cn' }),
   /** Sub-path the site is served under, "/" for the root; normalized to `/x/`. */
