@@ -14,11 +14,12 @@
  *    Failure → the temporary folder is removed and the previous output stays exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { blockingErrors, checkContent, formatReport, type CheckResult } from '../check/index.ts';
 import { readEnvOptions } from '../config/settings.ts';
+import { recoverInterruptedSwaps, swapFolders, swapIn } from './swap.ts';
 import { COLUMN_IDS, COLUMNS } from '../lib/columns.ts';
 import { isPublished } from '../lib/visibility.ts';
 
@@ -28,27 +29,12 @@ const verbose = process.argv.includes('--verbose');
 const options = readEnvOptions();
 const outDir = options.outDir;
 const tag = `${process.pid}-${Date.now()}`;
-const tempDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}-building-${tag}`);
-const oldDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}-old-${tag}`);
+const { tempDir, oldDir } = swapFolders(outDir, tag);
 
-// Folders left by a build that was killed (Ctrl+C, power loss): remove them once their process is gone.
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-try {
-  const prefix = `.${path.basename(outDir)}-`;
-  for (const name of readdirSync(path.dirname(outDir))) {
-    const m = name.startsWith(prefix) ? /-(?:building|old)-(\d+)-\d+$/.exec(name) : null;
-    if (m && !alive(Number(m[1]))) rmSync(path.join(path.dirname(outDir), name), { recursive: true, force: true });
-  }
-} catch {
-  /* the parent folder does not exist yet */
-}
+// Folders left by a build that was killed (Ctrl+C, power loss): the old site is put back if the
+// swap was interrupted, the rest removed once their process is gone.
+const restored = recoverInterruptedSwaps(outDir);
+if (restored) console.log(`上次生成在替换网站时被中断：已恢复原来的 ${path.relative(process.cwd(), outDir) || outDir}。`);
 
 const result = await checkContent(options.contentDir, { cacheDir: options.cacheDir });
 if (result.errors.length || result.warnings.length) console.log(`${formatReport(result)}\n`);
@@ -77,17 +63,7 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-// Swap: old → aside, new → in place, old removed. Put the old one back if the second step fails.
-const hadOld = existsSync(outDir);
-if (hadOld) renameSync(outDir, oldDir);
-try {
-  renameSync(tempDir, outDir);
-} catch (err) {
-  if (hadOld) renameSync(oldDir, outDir);
-  rmSync(tempDir, { recursive: true, force: true });
-  throw err;
-}
-if (hadOld) rmSync(oldDir, { recursive: true, force: true });
+swapIn(outDir, { tempDir, oldDir });
 console.log(summary(result, countPages(outDir), (performance.now() - started) / 1000));
 
 function countPages(dir: string): number {
