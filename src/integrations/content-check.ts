@@ -11,6 +11,7 @@
  * - `astro build` run directly (not through `npm run build`, which checks first and sets
  *   RED_CHECKED): errors in published entries stop the build; drafts are left out.
  */
+import { escapeMarkup as escapeHtml } from '../lib/escape.ts';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { RedConfig } from '../config/settings.ts';
@@ -32,9 +33,6 @@ function overlayError(result: CheckResult, contentDir: string) {
   };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
 
 const STYLE = `body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;background:#fff7f5;color:#1f1a17;line-height:1.6}
 main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{color:#a4161a;font-size:1.5rem;margin:0 0 .5rem}

@@ -2,6 +2,7 @@
  * RSS 2.0 and JSON Feed 1.1 writers. Pure: items carry absolute URLs and full HTML.
  * Dates are calendar days in China (UTC+8); times are midnight there.
  */
+import { escapeMarkup as escapeXml, xmlSafe } from './escape.ts';
 
 export interface FeedChannel {
   title: string;
@@ -57,18 +58,11 @@ export function rfc3339(day: string): string {
   return `${day}T00:00:00+08:00`;
 }
 
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 forbids.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-}
+/** Text and attribute values in the feed (characters XML 1.0 forbids removed): the one escaper. */
+export { escapeXml };
 
 function cdata(s: string): string {
-  return `<![CDATA[${s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+  return `<![CDATA[${xmlSafe(s).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
 
 /** Newest item's day: the feed's build date, so the same content gives the same bytes. */

@@ -7,6 +7,7 @@
  * fruit sit on a staggered grid along it (rows of `step`), so no two fruit overlap whatever the
  * count; fruit radius shrinks from 14 to 6 as the count grows (1 → 200 fruit stay readable).
  */
+import { escapeMarkup as escapeXml } from './escape.ts';
 import { COLUMN_IDS, COLUMNS, type ColumnId } from './columns.ts';
 
 export interface Fruit {
@@ -311,9 +312,8 @@ export function shapePath(shape: FruitShape, x: number, y: number, r: number): s
   }
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+/** Text and attribute values in the SVG: the one escaper (src/lib/escape.ts). */
+export { escapeXml };
 
 /** Accessible name of a fruit: title, column, date, and the sub-unit if it is one's. */
 export function fruitLabel(f: Fruit): string {

@@ -3,6 +3,7 @@
  * sharp renders the SVG (librsvg + fontconfig), so text uses the CJK fonts installed on
  * the machine ('Noto Sans CJK SC' and fallbacks).
  */
+import { escapeMarkup as escapeXml } from './escape.ts';
 
 export interface PosterCard {
   title: string;
@@ -125,9 +126,8 @@ export function wrapText(text: string, maxWidth: number, maxLines: number): stri
   return kept;
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
+/** Text and attribute values in the SVG: the one escaper (src/lib/escape.ts). */
+export { escapeXml };
 
 /** Title size and lines: large for short titles, smaller for long ones. */
 export function titleLayout(title: string): { size: number; lines: string[] } {

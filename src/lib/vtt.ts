@@ -3,6 +3,7 @@
  * (line numbers are 1-based lines of the .vtt file). Used by the video pages
  * (transcripts), search indexing and the content check.
  */
+import { decodeMarkup } from './escape.ts';
 export interface VttCue {
   /** seconds */
   start: number;
@@ -39,6 +40,23 @@ export function formatCueTime(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');
   return h ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/**
+ * The words of a cue, as the WebVTT cue text parser reads them: `<…>` is a cue tag (`<v 王强>`,
+ * `<b>`, `<00:01.000>`) and is dropped, `&…;` is a character reference. Not HTML: read as the
+ * spec's tokenizer does, one character at a time.
+ */
+export function cuePlainText(text: string): string {
+  let out = '';
+  let inTag = false;
+  for (const ch of text) {
+    if (inTag) {
+      if (ch === '>') inTag = false;
+    } else if (ch === '<') inTag = true;
+    else out += ch;
+  }
+  return decodeMarkup(out).replaceAll('\u00a0', ' ');
 }
 
 export function parseVtt(input: string): VttResult {
@@ -88,15 +106,7 @@ export function parseVtt(input: string): VttResult {
       errors.push({ line: lineNo, message: '结束时间早于或等于开始时间', hint: '把 --> 右边的时间改成晚于左边的时间' });
       continue;
     }
-    const cueText = block
-      .slice(timingIndex + 1)
-      .join('\n')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&amp;/g, '&')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&nbsp;/g, ' ')
-      .trim();
+    const cueText = cuePlainText(block.slice(timingIndex + 1).join('\n')).trim();
     cues.push({ start, end, text: cueText, line: lineNo });
   }
   return { cues, errors };
