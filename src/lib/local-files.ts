@@ -44,8 +44,16 @@ export function resolveLocalUrl(fromFile: string, url: string, fileExists: (abs:
   const decoded = decodeSafe(written);
   const candidates = decoded !== undefined && decoded !== written ? [decoded, written] : [written];
   const files = candidates.map((c) => path.resolve(dir, c));
-  const file = files.find((f) => fileExists(f)) ?? files[0]!;
-  return { file, suffix };
+  const file = files.find((f) => fileExists(f));
+  if (file) return { file, suffix };
+  // `./会议#1.pdf`: in a URL `#` starts a fragment, but the author meant the file of that name
+  // (the publish rules then explain that such a name cannot be reached).
+  if (suffix) {
+    const whole = [decodeSafe(u), u].filter((c): c is string => c !== undefined).map((c) => path.resolve(dir, c));
+    const named = whole.find((f) => fileExists(f));
+    if (named) return { file: named, suffix: '' };
+  }
+  return { file: files[0]!, suffix };
 }
 
 /** A front-matter path (`cover: ./封面.jpg`): a file path as written, never URL-decoded. */

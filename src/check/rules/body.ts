@@ -234,7 +234,8 @@ function reportSanitizer(ctx: BodyContext) {
  * publish manifest reads the files it refers to), or undefined when there is nothing to read.
  */
 export function checkBody(body: string, ctx: BodyContext): Root | undefined {
-  if (!/[[<!{]/.test(body) && !/^\s{0,3}\[/m.test(body)) return undefined;
+  // Nothing to parse in plain text (an MDX `import`/`export` line has none of these marks: always read MDX).
+  if (!ctx.mdx && !/[[<!{]/.test(body)) return undefined;
   let tree: Root;
   try {
     tree = parseBody(body, ctx.mdx);
