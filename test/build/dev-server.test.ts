@@ -22,6 +22,9 @@ const until = <T>(what: string, probe: () => Promise<T | undefined>) => dev.unti
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'red-dev-'));
   cpSync(path.join(ROOT, 'test/fixtures/site-basic'), path.join(dir, 'content'), { recursive: true });
+  // Files beside an entry that no entry refers to: never served, not even by the preview.
+  writeFileSync(path.join(dir, 'content/videos/clip/notes.html'), '<script>alert(1)</script>');
+  writeFileSync(path.join(dir, 'content/videos/clip/stray.pdf'), '%PDF-1.4\n');
   // A colleague's half-written draft, straight from `npm run new` (unit and author left to fill).
   const made = spawnSync('npm', ['run', '--silent', 'new', '--', 'highlights', '支部书记讲党课'], {
     cwd: ROOT,
@@ -61,6 +64,26 @@ describe('npm run dev (preview)', () => {
     const photo = await dev.fetch(src!);
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('media: only the manifest, served by sirv with RFC 9110 ranges', async () => {
+    const whole = new Uint8Array(readFileSync(path.join(dir, 'content/videos/clip/clip.mp4')));
+    const last = await dev.fetch('media/videos/clip/clip.mp4', { headers: { range: 'bytes=-3' } });
+    expect(last.status).toBe(206);
+    expect(last.headers.get('content-range')).toBe(`bytes ${whole.length - 3}-${whole.length - 1}/${whole.length}`);
+    expect([...new Uint8Array(await last.arrayBuffer())]).toEqual([...whole.slice(-3)]);
+    const backwards = await dev.fetch('media/videos/clip/clip.mp4', { headers: { range: 'bytes=8-2' } });
+    expect(backwards.status).toBe(416);
+    expect(backwards.headers.get('content-range')).toBe(`bytes */${whole.length}`);
+    const first = await dev.fetch('media/videos/clip/clip.mp4', { headers: { range: 'bytes=0-0' } });
+    expect(first.status).toBe(206);
+    expect((await first.arrayBuffer()).byteLength).toBe(1);
+    expect((await dev.fetch('media/videos/clip/clip.mp4', { headers: { range: `bytes=${whole.length}-` } })).status).toBe(416);
+    for (const p of ['media/videos/clip/notes.html', 'media/videos/clip/stray.pdf', 'media/videos/clip/index.md', 'media/videos/clip/%2e%2e/%2e%2e/site.yaml']) {
+      const res = await dev.fetch(p, { headers: { accept: '*/*' } });
+      expect(res.status, p).toBe(404);
+      expect(await res.text(), p).not.toContain('alert(1)');
+    }
   });
 
   it('replaces every page with the located Chinese message while content is wrong, and recovers', async () => {
