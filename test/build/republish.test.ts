@@ -361,6 +361,15 @@ describe('highlight page tools', () => {
     await server?.stop();
   });
 
+  it('the page carries its body once (the copy is fetched from copy.json when the button is used)', () => {
+    const page = readFileSync(path.join(OUT_A, 'highlights/grid-service/index.html'), 'utf8');
+    expect(page.split('群众的事无小事').length - 1).toBe(1);
+    expect(page).not.toContain('<template');
+    expect(page).toContain(`data-copy-src="${BASE}highlights/grid-service/copy.json"`);
+    const copy = JSON.parse(readFileSync(path.join(OUT_A, 'highlights/grid-service/copy.json'), 'utf8'));
+    expect(Object.keys(copy).sort()).toEqual(['html', 'text']);
+  });
+
   it('the kit link works without JavaScript and the copy button stays hidden', async () => {
     const w = await openPage(browser, server.origin, { javaScriptEnabled: false });
     await w.page.goto(server.url('highlights/grid-service/'));
@@ -396,6 +405,28 @@ describe('highlight page tools', () => {
     await w.close();
   });
 
+  it('复制正文 in a secure context: both flavours on the clipboard, no console error from the CSP', async () => {
+    const w = await openPage(browser, server.origin);
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await w.page.goto(server.url('highlights/grid-service/'));
+    expect(await w.page.evaluate(() => window.isSecureContext)).toBe(true);
+    await w.page.getByRole('button', { name: '复制正文' }).click();
+    // The copy is fetched on the click (or on pointer/focus before it): wait for the status.
+    await w.page.locator('[data-copy-status]:not(:empty)').waitFor();
+    expect(await w.page.locator('[data-copy-status]').innerText()).toContain('已复制');
+    const copied = await w.page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { html: await (await item!.getType('text/html')).text(), text: await (await item!.getType('text/plain')).text() };
+    });
+    const html = parse(copied.html);
+    expect(html.querySelector('section')?.getAttribute('style')).toContain('max-width:677px');
+    expect(html.querySelectorAll('figure figcaption').length).toBe(2);
+    expect(copied.text).toContain('1. 摸清底数：逐户走访，建立档案；');
+    expect(w.errors).toEqual([]);
+    expect(w.failed).toEqual([]);
+    await w.close();
+  });
+
   it('复制正文 over plain http (no navigator.clipboard) copies inline-styled HTML with absolute image URLs and the credit', async () => {
     // A real insecure context: a non-loopback host name (mapped to nginx) over http, as on the intranet.
     const insecure = await chromium.launch({
@@ -416,7 +447,8 @@ describe('highlight page tools', () => {
     expect(await w.page.evaluate(() => [window.isSecureContext, typeof navigator.clipboard])).toEqual([false, 'undefined']);
     const button = w.page.getByRole('button', { name: '复制正文' });
     await button.click();
-    await expect(w.page.locator('[data-copy-status]').innerText()).resolves.toContain('已复制');
+    await w.page.locator('[data-copy-status]:not(:empty)').waitFor();
+    expect(await w.page.locator('[data-copy-status]').innerText()).toContain('已复制');
     const copied = await w.page.evaluate(() => (window as unknown as { copied: { html: string; text: string } }).copied);
     const html = parse(copied.html);
     // Lists arrive as paragraphs with literal numbers (the WeChat editor loses list markup).
