@@ -3,12 +3,12 @@
  * image; the internal-only highlight (双机制双十问, republish: false) has no kit (404), no
  * button and says so; the highlight page is clean at phone and desktop widths.
  */
-import { unzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support/browser.ts';
 import { ROOT } from '../support/build.ts';
+import { readZip } from '../support/zip.ts';
 import { readSettings } from '../../src/config/settings.ts';
 
 const origin = inject('siteOrigin');
@@ -37,7 +37,8 @@ describe('republishing on the sample site', () => {
       const res = await w.page.request.get(origin + (await link.getAttribute('href')));
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toMatch(/zip/);
-      const files = unzipSync(new Uint8Array(await res.body()));
+      // Names as Windows Explorer on a Chinese system reads them (GBK), see test/support/zip.ts.
+      const files = readZip(new Uint8Array(await res.body()));
       expect(Object.keys(files).sort()).toEqual([
         'article.html',
         'article.md',

@@ -84,6 +84,7 @@ body{margin:0;background:#f6f1ee;color:#222;font-family:"Microsoft YaHei","PingF
 .meta{color:#666;font-size:14px;margin:0 0 18px}
 .lead{font-size:16px;line-height:1.8;color:#444;border-left:4px solid #c8962d;background:#fdf6e3;padding:10px 14px;margin:0 0 20px}
 .cover{margin:0 0 20px}
+.cover img{display:block;max-width:100%;height:auto}
 .tags{list-style:none;padding:0;margin:20px 0;display:flex;flex-wrap:wrap;gap:8px}
 .tags li{background:#fbeaea;color:#8a0e15;border-radius:3px;padding:2px 8px;font-size:13px}
 .credit{margin:28px 0 0;padding:14px 16px;border:1px solid #e2c4c4;border-top:3px solid #a8111a;background:#fbf5f5;font-size:14px}
