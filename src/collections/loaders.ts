@@ -21,12 +21,13 @@
  *   exit 0. The preview leaves it out with a warning, as above.
  */
 import { fileURLToPath } from 'node:url';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { checkEntryFile } from '../check/index.ts';
 import type { ColumnId } from '../lib/columns.ts';
 import { dayOfDate } from '../lib/dates.ts';
+import { realPathInside } from '../lib/local-files.ts';
 import { isDraft, normalizeText, parseYaml, readFrontMatter } from '../lib/front-matter.ts';
 import { entrySlug } from '../lib/slug.ts';
 import type { BuildMode } from '../lib/visibility.ts';
@@ -70,16 +71,9 @@ function scheduled(data: Record<string, unknown>, today: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && day > today;
 }
 
-/** The real path of a file, when it is inside `realRoot` (true for a missing file: Astro and the check report those). */
+/** True when `file` is inside `realRoot` by its real path, or missing (Astro and the check report those). */
 function insideReal(file: string, realRoot: string): boolean {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    return true;
-  }
-  const rel = path.relative(realRoot, real);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return !existsSync(file) || realPathInside(file, realRoot) !== null;
 }
 
 /** Image paths an entry imports: image fields (`__ASTRO_IMAGE_./a.jpg`) and Markdown images. */

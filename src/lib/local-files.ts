@@ -4,7 +4,7 @@
  * the publish manifest, the Markdown plugins and every output, so a file name with `%` or a
  * space means the same file everywhere.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** True for a URL written relative to the entry (not `scheme:`, `/…`, `//…` or `#…`). */
@@ -74,3 +74,15 @@ export function encodeRelativeUrl(fromFile: string, file: string): string {
 
 /** Characters a published file name may not contain: they end a URL's path (`#`, `?`). */
 export const URL_BREAKING = /[#?]/;
+
+/** The real path of `file` (links resolved) when it is inside `realRoot` (a real path too), else null; null when missing. */
+export function realPathInside(file: string, realRoot: string): string | null {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return null;
+  }
+  const rel = path.relative(realRoot, real);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? real : null;
+}

@@ -1,23 +1,29 @@
 /**
- * What HTML written inside Markdown may do. ONE policy, applied twice:
- * - `npm run check` / build / dev report every refused construct as an error with
- *   file:line and the fix (src/check/body.ts), so the author learns about it;
- * - the rehype sanitizer (rehype-sanitize.ts) removes the same constructs from every
- *   page anyway, so unsafe HTML never reaches a reader even if the check was skipped.
+ * What HTML written inside Markdown may do. ONE policy, applied by one sanitiser
+ * (rehype-sanitize.ts) in three places: the site's Markdown/MDX pipeline, `npm run check`
+ * (which reports every removal as an error with file:line and the fix, src/check/rules/body.ts)
+ * and the final step of every output that leaves the site (src/markdown/output.ts).
  *
  * Policy (documented for authors in docs/authoring.md, “HTML 的使用规则”):
  * - Refused (error; removed from the page): `<script>`, `<style>`, `<object>`, `<embed>`,
  *   `<applet>`, `<base>`, `<meta>`, `<link>`, forms and their controls, frames, `<svg>`/`<math>`
  *   written inline, event-handler attributes (`onclick`…), `javascript:`/`vbscript:`/`data:`
- *   URLs (except `data:image/…` in `<img src>`), `srcdoc`, and `<iframe>` whose address is
- *   not on the site's own origin (site.yaml `url`) or one of `mediaOrigins`.
+ *   URLs (except `data:image/…` in `<img src>`), `srcdoc`, `<iframe>` whose address (read by
+ *   the WHATWG URL parser against the entry's page) is not on the site's own origin (site.yaml
+ *   `url`) or one of `mediaOrigins`, or that frames the site's own author files (`media/`,
+ *   `_astro/`), and pictures or players that load from another site (`<img>` from anywhere but
+ *   the site, `<video>`/`<audio>`/`<source>`/`<track>` from anywhere but the site and
+ *   `mediaOrigins`): readers have no internet, and the request would tell another server who reads.
  * - Removed silently (harmless to the author's meaning): `style="…"` attributes (they could
  *   load files from other servers and fight the site's look), attributes not in the allow
- *   list below, HTML comments (`<!-- 内部备注 -->` must not be published).
+ *   list below (`data-*` included: the site's scripts and the search index read those), HTML
+ *   comments (`<!-- 内部备注 -->` must not be published).
  * - Unknown tags (e.g. `<font>`, `<o:p>` pasted from Word): the tag is dropped, its text kept;
  *   the check shows a warning.
  * - Kept: common harmless HTML: `<details>`, `<summary>`, `<sup>`, `<sub>`, `<kbd>`, `<mark>`,
  *   tables, `<figure>`, `<abbr>`, `<br>`, `<video>`/`<audio>` with local files, ….
+ * Outputs only: our own inline styles (复制正文) pass when every declaration is on the list
+ * the WeChat editor keeps (`safeInlineStyle`).
  */
 import { httpOrigin } from '../lib/origins.ts';
 

@@ -18,9 +18,10 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { load } from 'js-yaml';
 import { COLUMN_IDS, isColumnId, type ColumnId } from '../lib/columns.ts';
-import { URL_BREAKING } from '../lib/local-files.ts';
+import { readFrontMatterFile } from '../lib/front-matter.ts';
+import { realPathInside, URL_BREAKING } from '../lib/local-files.ts';
+import { listEntries } from '../check/entries.ts';
 import { SVG_HINT, svgProblem } from '../lib/svg-safety.ts';
 import { isPublished, type VisibilityOptions } from '../lib/visibility.ts';
 import { parseBody } from '../markdown/body-tree.ts';
@@ -114,16 +115,6 @@ export interface Manifest {
   problems: FileProblem[];
 }
 
-function realInside(file: string, root: string): string | null {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    return null;
-  }
-  const rel = path.relative(root, real);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? real : null;
-}
 
 function describe(use: FileUse): string {
   return use === 'image' ? '图片' : use === 'video' ? '视频' : use === 'captions' ? '字幕' : '附件';
@@ -158,7 +149,7 @@ export function judgeReference(
   } catch {
     return { ok: false, code: 'missing', message: `${what}文件不存在：${ref.written}`, hint: `把${what}文件放在文章旁边，检查文件名（包括扩展名和大小写）是否和这里写的一致` };
   }
-  const real = realInside(ref.file, realRoot);
+  const real = realPathInside(ref.file, realRoot);
   if (!real) {
     return {
       ok: false,
@@ -241,61 +232,18 @@ export function listColumnFiles(contentDir: string): { file: string; link: boole
   return out;
 }
 
-/** Front matter and body of an entry file (problems are the content check's to report). */
+/** Front matter and body of an entry file, read with the one front-matter reader (problems are the content check's to report). */
 export function readEntrySource(column: ColumnId, file: string): EntrySource | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  } catch {
-    return null;
-  }
-  const lines = text.split('\n');
-  if ((lines[0] ?? '').trim() !== '---') return { column, file, data: {}, body: text, bodyStartLine: 1 };
-  const close = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (close < 0) return null;
-  let data: unknown;
-  try {
-    data = load(lines.slice(1, close).join('\n'));
-  } catch {
-    data = {};
-  }
-  return {
-    column,
-    file,
-    data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
-    body: lines.slice(close + 1).join('\n'),
-    bodyStartLine: close + 2,
-  };
+  const front = readFrontMatterFile(file);
+  if (!front) return null;
+  if (front.ok) return { column, file, data: front.data, body: front.body, bodyStartLine: front.bodyLine };
+  // No front matter, or YAML the check explains: the body is still read for the files it names.
+  return front.reason === 'no-start' ? { column, file, data: {}, body: readFileSync(file, 'utf8'), bodyStartLine: 1 } : null;
 }
 
-/** Entry files of every column, the way the site's glob finds them (`NAME.md(x)`, `NAME/index.md(x)`). */
+/** Entry files of every column, the way the site's loader finds them (src/check/entries.ts lists them for the check too). */
 export function listEntryFiles(contentDir: string): { column: ColumnId; file: string }[] {
-  const out: { column: ColumnId; file: string }[] = [];
-  for (const column of COLUMN_IDS) {
-    const dir = path.join(contentDir, column);
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const abs = path.join(dir, name);
-      if (/\.mdx?$/.test(name)) out.push({ column, file: abs });
-      else {
-        const index = ['index.md', 'index.mdx'].map((n) => path.join(abs, n)).find((f) => {
-          try {
-            return statSync(f).isFile();
-          } catch {
-            return false;
-          }
-        });
-        if (index) out.push({ column, file: index });
-      }
-    }
-  }
-  return out;
+  return COLUMN_IDS.flatMap((column) => listEntries(contentDir, column).map((e) => ({ column, file: e.abs })));
 }
 
 /** The references of one entry (front matter and body). */
@@ -369,7 +317,7 @@ export function buildManifest(input: ManifestInput): Manifest {
   const entryFiles = new Set(input.entryFiles ?? input.entries.map((e) => e.source.file));
   for (const f of listColumnFiles(root)) {
     if (f.link) {
-      const inside = realInside(f.file, realRoot);
+      const inside = realPathInside(f.file, realRoot);
       // A link an entry refers to is reported at the reference.
       if (!inside && referenced.has(f.file)) continue;
       if (!inside) {

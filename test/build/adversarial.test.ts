@@ -410,7 +410,10 @@ describe('no payload runs in real Chromium', () => {
       (window as unknown as { __xss: (id: string) => void }).__xss = (id) => void hits.push(id);
     });
     const dialogs: string[] = [];
-    context.on('page', (p) => p.on('dialog', (d) => void dialogs.push(d.message()).then?.call(null)));
+    context.on('page', (p) => p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    }));
     return { context, dialogs };
   }
 
