@@ -20,7 +20,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { visit } from 'unist-util-visit';
 import type { PolicyOptions } from './html-policy.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
-import { MARKDOWN_MARK, sanitizeTree, type SanitizeEvent } from './rehype-sanitize.ts';
+import { MARKDOWN_MARK, sanitizeTree, type SanitizeEvent, type SanitizeOptions } from './rehype-sanitize.ts';
 import { remarkEntryLinks } from './remark-entry-links.ts';
 
 const MDX_NODE_TYPES = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'] as const;
@@ -29,12 +29,19 @@ const mdMdast = [gfmFromMarkdown()];
 const mdxExtensions = [gfm(), mdxjs()];
 const mdxMdast = [gfmFromMarkdown(), mdxFromMarkdown()];
 
-/** Markdown (GFM, as the site reads it) or MDX to mdast. Throws on an MDX syntax error. */
-export function parseBody(body: string, mdx: boolean): MdastRoot {
+/**
+ * Markdown (GFM, as the site reads it) or MDX to mdast. Throws on an MDX syntax error.
+ * `gfmOnlyWhenNeeded` (the content check): a Markdown body is read as plain CommonMark (a
+ * third faster) unless it has raw HTML and a table or strikethrough, where GFM splits the raw
+ * HTML differently. Otherwise GFM differs only in autolinks (never `javascript:`), task-list
+ * boxes (allowed) and footnotes: raw HTML, links and images come out the same, so the
+ * sanitiser refuses the same things.
+ */
+export function parseBody(body: string, mdx: boolean, gfmOnlyWhenNeeded = false): MdastRoot {
   const text = body.replace(/^\uFEFF/, '');
-  return mdx
-    ? fromMarkdown(text, { extensions: mdxExtensions, mdastExtensions: mdxMdast })
-    : fromMarkdown(text, { extensions: mdExtensions, mdastExtensions: mdMdast });
+  if (mdx) return fromMarkdown(text, { extensions: mdxExtensions, mdastExtensions: mdxMdast });
+  if (gfmOnlyWhenNeeded && !(text.includes('<') && /[|~]/.test(text))) return fromMarkdown(text);
+  return fromMarkdown(text, { extensions: mdExtensions, mdastExtensions: mdMdast });
 }
 
 export interface HastOptions {
@@ -42,6 +49,8 @@ export interface HastOptions {
   /** The body text (positions of raw HTML). */
   source: string;
   report?: ((event: SanitizeEvent) => void) | undefined;
+  /** Shown every element the policy keeps (see SanitizeOptions.inspect). */
+  inspect?: SanitizeOptions['inspect'];
   /** Plain hast elements for MDX JSX (default true). */
   portable?: boolean;
   /** Mark Markdown links and images so refusals quote Markdown (the content check). */
@@ -63,7 +72,7 @@ export function sanitisedHast(mdast: MdastRoot, options: HastOptions): Root {
     passThrough: [...MDX_NODE_TYPES],
     ...(options.markMarkdown ? { handlers: { link: marked('link'), image: marked('image') } } : {}),
   }) as Root;
-  return sanitizeTree(hast, options.policy, { file: options.source, report: options.report, portable: options.portable ?? true });
+  return sanitizeTree(hast, options.policy, { file: options.source, report: options.report, inspect: options.inspect, portable: options.portable ?? true });
 }
 
 export interface BodyTreeOptions {

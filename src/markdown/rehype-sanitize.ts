@@ -60,6 +60,11 @@ export interface SanitizeOptions {
   report?: ((event: SanitizeEvent) => void) | undefined;
   /** Turn MDX JSX elements into plain hast elements (trees used outside the MDX compiler). */
   portable?: boolean | undefined;
+  /**
+   * Shown every element the policy keeps, with its attributes as written (the content check
+   * lints addresses and alt text on the same parse, so nothing is parsed twice).
+   */
+  inspect?: ((tag: string, attrs: Record<string, string | true | null>, line: number | undefined) => void) | undefined;
 }
 
 function hasType(node: { type: string; children?: unknown[] }, type: string): boolean {
@@ -112,6 +117,7 @@ function cleanChildren(children: AnyNode[], options: PolicyOptions, extra: Sanit
           out.push(...(kids as AnyNode[]));
           continue;
         }
+        extra.inspect?.(el.tagName, attrs, line(child));
         for (const name of verdict.removeAttributes) {
           const prop = propOf.get(name.toLowerCase());
           if (prop) delete el.properties[prop];
@@ -155,6 +161,7 @@ function cleanChildren(children: AnyNode[], options: PolicyOptions, extra: Sanit
           out.push(...kids);
           continue;
         }
+        extra.inspect?.(jsx.name.toLowerCase(), attrs, line(child));
         const remove = new Set(verdict.removeAttributes.map((n) => n.toLowerCase()));
         jsx.attributes = jsx.attributes.filter(
           (a) => a.type === 'mdxJsxAttribute' && a.name && !remove.has(a.name.toLowerCase()) && (a.value === null || a.value === undefined || typeof a.value === 'string'),

@@ -162,7 +162,10 @@ export function judgeReference(
     return { ok: false, code: 'folder', message: `${ref.written} 是文件夹，不是${what}文件`, hint: `写出文件夹里的具体文件，例如 ./${base}/文件名` };
   }
   const [column, ...rest] = path.relative(realRoot, real).split(path.sep);
-  if (!column || !isColumnId(column) || rest.length === 0 || rest.some((p) => p.startsWith('.'))) {
+  // Images go through astro:assets and may be shared from any folder of content/ (`../shared/合影.jpg`);
+  // videos, captions and downloads are published at media/COLUMN/…, so they live in a column folder.
+  const hidden = [column ?? '', ...rest].some((p) => p.startsWith('.'));
+  if (hidden || (ref.use !== 'image' && (!column || !isColumnId(column) || rest.length === 0))) {
     return {
       ok: false,
       code: 'column',
@@ -194,7 +197,7 @@ export function judgeReference(
     const bad = svgProblem(readFileSync(real));
     if (bad) return { ok: false, code: 'svg', message: `SVG 图形 ${base} ${bad.reason}，打开时会在网站上运行或加载外部内容`, hint: SVG_HINT };
   }
-  return { ok: true, real, column, relativePath: rest.join('/') };
+  return { ok: true, real, column: column as ColumnId, relativePath: rest.join('/') };
 }
 
 /** Every file under the column folders (not following links to folders), with its link state. */

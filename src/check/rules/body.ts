@@ -12,15 +12,12 @@
  * is needed, it is added to the policy.
  */
 import path from 'node:path';
-import type { Element } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { Nodes as MdastNodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { isEntryHref, resolveEntryHref } from '../../lib/entry-links.ts';
 import { resolveLocalUrl } from '../../lib/local-files.ts';
 import { parseBody, sanitisedHast } from '../../markdown/body-tree.ts';
-import { allowedOrigins, isComponentName, isDangerousUrl, type Refusal } from '../../markdown/html-policy.ts';
-import { elementAttributes, type SanitizeEvent } from '../../markdown/rehype-sanitize.ts';
+import { allowedOrigins, isDangerousUrl, type Refusal } from '../../markdown/html-policy.ts';
+import { MARKDOWN_MARK, type SanitizeEvent } from '../../markdown/rehype-sanitize.ts';
 import type { CheckContext, Problems } from '../context.ts';
 import { exists } from '../exists.ts';
 import { IMAGE_EXTENSIONS, imageProblem } from '../images.ts';
@@ -47,18 +44,11 @@ function refusalProblem(ctx: BodyContext, line: number, r: Refusal): Problem {
 }
 
 /**
- * Raw HTML of one Markdown `html` node, parsed by parse5 (as the sanitiser parses it), linted
- * tag by tag: relative addresses and pictures without alt text. What the policy refuses is
- * reported by the sanitiser itself (checkBody).
+ * An element written as HTML (or MDX JSX) that the policy keeps, linted for what the site
+ * cannot serve: relative addresses and pictures without alt text. Shown by the sanitiser
+ * itself (its `inspect`), on the same parse5 tree: elements made from Markdown carry a mark
+ * and are linted by the Markdown rules instead.
  */
-function lintHtmlFragment(value: string, line: number, ctx: BodyContext): void {
-  if (!/<[a-z]/i.test(value)) return;
-  visit(fromHtml(value, { fragment: true }), 'element', (el: Element) => {
-    const { attrs } = elementAttributes(el);
-    lintTag(el.tagName, attrs, line + (el.position?.start.line ?? 1) - 1, ctx);
-  });
-}
-
 function lintTag(tag: string, attrs: Record<string, string | true | null>, line: number, ctx: BodyContext): void {
   checkHtmlUrls(tag, attrs, line, ctx);
   if (tag === 'img' && !(typeof attrs.alt === 'string' && attrs.alt.trim())) {
@@ -238,7 +228,7 @@ export function checkBody(body: string, ctx: BodyContext): Root | undefined {
   if (!ctx.mdx && !/[[<!{]/.test(body)) return undefined;
   let tree: Root;
   try {
-    tree = parseBody(body, ctx.mdx);
+    tree = parseBody(body, ctx.mdx, true);
   } catch (err) {
     const e = err as { line?: number; place?: { line?: number; start?: { line?: number } }; reason?: string; message?: string };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
@@ -272,19 +262,6 @@ export function checkBody(body: string, ctx: BodyContext): Root | undefined {
       case 'definition':
         if (!node.label?.startsWith('^')) checkUrl(node.url, 'link', lineOf(node), ctx);
         break;
-      case 'html':
-        lintHtmlFragment(node.value, lineOf(node), ctx);
-        break;
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement': {
-        if (!node.name || isComponentName(node.name)) break;
-        const attrs: Record<string, string | true | null> = {};
-        for (const a of node.attributes) {
-          if (a.type === 'mdxJsxAttribute') attrs[a.name] = a.value === null || a.value === undefined ? true : typeof a.value === 'string' ? a.value : null;
-        }
-        lintTag(node.name.toLowerCase(), attrs, lineOf(node), ctx);
-        break;
-      }
       default:
         break;
     }
@@ -292,6 +269,14 @@ export function checkBody(body: string, ctx: BodyContext): Root | undefined {
   };
   walk(tree);
   // HTML, MDX and link addresses: the site's own sanitiser on the same tree reports what it removes.
-  sanitisedHast(tree, { policy: ctx.ctx.policy, source: body, markMarkdown: true, report: reportSanitizer(ctx) });
+  sanitisedHast(tree, {
+    policy: ctx.ctx.policy,
+    source: body,
+    markMarkdown: true,
+    report: reportSanitizer(ctx),
+    inspect: (tag, attrs, line) => {
+      if (!(MARKDOWN_MARK in attrs)) lintTag(tag, attrs, ctx.bodyStartLine + (line ?? 1) - 1, ctx);
+    },
+  });
   return tree;
 }
