@@ -85,7 +85,8 @@ async function gather(entry: ImageEntry, withCover: boolean): Promise<EntryImage
 
 /** The entry's published images (`withCover`: the kit of a highlight also carries its cover). */
 export function entryImages(entry: ImageEntry, withCover: boolean): Promise<EntryImages> {
-  const key = `${entry.collection}/${entry.id}/${withCover}`;
+  // The digest: the preview keeps this module between edits.
+  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}/${withCover}`;
   let hit = cache.get(key);
   if (!hit) {
     hit = gather(entry, withCover);

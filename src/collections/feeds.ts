@@ -69,7 +69,20 @@ export async function feedEntries(column: ColumnId): Promise<AnyEntry[]> {
   return (await getEntries(column)).filter((e) => inFeeds(e as { collection: string; data: { republish?: boolean } })).slice(0, FEED_LIMIT) as AnyEntry[];
 }
 
-export async function feedItem(entry: AnyEntry): Promise<FeedItem> {
+const itemCache = new Map<string, Promise<FeedItem>>();
+
+/** One entry's feed item, made once per build (the site feed, its column's RSS and the JSON Feed share it). */
+export function feedItem(entry: AnyEntry): Promise<FeedItem> {
+  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}`;
+  let hit = itemCache.get(key);
+  if (!hit) {
+    hit = makeFeedItem(entry);
+    itemCache.set(key, hit);
+  }
+  return hit;
+}
+
+async function makeFeedItem(entry: AnyEntry): Promise<FeedItem> {
   const unitId = entryUnitId(entry);
   const unit = await unitName(unitId);
   const cover = srcOf(entry.data.cover);

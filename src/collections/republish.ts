@@ -60,11 +60,24 @@ export function sanitizeFor(entry: AnyEntry, inlineStyles = false): (tree: Root)
   return (tree) => finalSanitize(tree, { policy: entryPolicy(entry), inlineStyles });
 }
 
+const webBodies = new Map<string, Promise<Root>>();
+
 /**
  * The body for copies read elsewhere (feeds, 复制正文): every address absolute, each local
  * image swapped for its published JPEG/PNG copy (with its pixel size), players as links.
+ * Made once per entry and shared: callers that change it work on a clone.
  */
-export async function webBody(entry: AnyEntry): Promise<Root> {
+export function webBody(entry: AnyEntry): Promise<Root> {
+  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}`;
+  let hit = webBodies.get(key);
+  if (!hit) {
+    hit = makeWebBody(entry);
+    webBodies.set(key, hit);
+  }
+  return hit;
+}
+
+async function makeWebBody(entry: AnyEntry): Promise<Root> {
   const images = await entryImages(entry, entry.collection === 'highlights' && canRepublish(entry));
   const pageUrl = paths.absolute(entryUrl(entry));
   const tree = swapImages(structuredClone(entryTree(entry)), (img) => {
@@ -103,10 +116,11 @@ async function gatherKit(entry: Highlight): Promise<Uint8Array> {
 
 /** The 转载包 bytes of a highlight (built once per build; the page shows its size). */
 export function kitForEntry(entry: Highlight): Promise<Uint8Array> {
-  let hit = kits.get(entry.id);
+  const key = `${entry.id}/${String(entry.digest)}`;
+  let hit = kits.get(key);
   if (!hit) {
     hit = gatherKit(entry);
-    kits.set(entry.id, hit);
+    kits.set(key, hit);
   }
   return hit;
 }
