@@ -306,13 +306,15 @@ export function buildManifest(input: ManifestInput): Manifest {
     const shown = visible(source.data, input.visibility);
     for (const ref of references) {
       referenced.add(ref.file);
+      // Not published now (a draft, or not yet due): nothing of it leaves, nothing of it is judged
+      // (the check, which judges every entry, marks a draft's problems as the draft's).
+      if (!shown) continue;
       const verdict = judgeReference(ref, realRoot);
       if (!verdict.ok) {
         problems.push({ severity: 'error', code: verdict.code, file: source.file, reference: ref, message: verdict.message, hint: verdict.hint });
         continue;
       }
       referenced.add(verdict.real);
-      if (!shown) continue;
       if (ref.use === 'image') images.add(verdict.real);
       else media.set(`${verdict.column}/${verdict.relativePath}`, { column: verdict.column, relativePath: verdict.relativePath, source: verdict.real });
     }

@@ -134,6 +134,8 @@ draft: true
 cover: ./draft-cover.png
 ---
 SECRET-DRAFT 正文 ![图](./draft-body.png) [附件](./draft-secret.pdf)
+
+A draft's refused files block nothing (it is not published): ![脚本图](./evil.svg) [网页](./page.html)
 `;
 
 const SCHEDULED = `---
@@ -173,6 +175,8 @@ const files: Record<string, string | Uint8Array> = {
   'highlights/draft/draft-cover.png': secretPng(1),
   'highlights/draft/draft-body.png': secretPng(2),
   'highlights/draft/draft-secret.pdf': '%PDF-1.4 SECRET-DRAFT\n',
+  'highlights/draft/evil.svg': `<svg xmlns="http://www.w3.org/2000/svg" onload="${X('draft-svg')}">SECRET-DRAFT</svg>`,
+  'highlights/draft/page.html': `<script>${X('draft-page')}</script>SECRET-DRAFT`,
   'highlights/scheduled/index.md': SCHEDULED,
   'highlights/scheduled/scheduled-cover.png': secretPng(3),
   'highlights/scheduled/scheduled-body.png': secretPng(4),
