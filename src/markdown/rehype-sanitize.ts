@@ -199,7 +199,8 @@ export function sanitizeTree(tree: Root, options: PolicyOptions, extra: Sanitize
 
 /** The rehype plugin (first in the list, so later plugins see parsed, clean HTML). */
 export function rehypeSanitize(options: PolicyOptions) {
-  return function transformer(tree: Root, file?: VFile): Root {
-    return sanitizeTree(tree, options, { file });
+  // The page needs no positions (only the content check reports lines).
+  return function transformer(tree: Root): Root {
+    return sanitizeTree(tree, options);
   };
 }
