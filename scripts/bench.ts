@@ -7,17 +7,18 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = path.join(import.meta.dirname, 'bench');
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
 /** Modules the benchmarks share, not benchmarks themselves. */
-const HELPERS = new Set(['corpus.ts']);
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && !HELPERS.has(f))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort();
+const HELPERS = new Set(['corpus.ts', 'measure.ts']);
+const all = readdirSync(dir).filter((f) => f.endsWith('.ts') && !HELPERS.has(f));
+// Arguments that name a benchmark select it; the others (`scale 500 2000 --profile`) go to the benchmarks.
+const only = args.filter((a) => all.some((f) => f.includes(a)));
+const rest = args.filter((a) => !only.includes(a));
+const files = all.filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== ${f} ===`);
-  const r = spawnSync(process.execPath, [path.join(dir, f)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(dir, f), ...rest], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

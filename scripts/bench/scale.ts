@@ -1,0 +1,324 @@
+/**
+ * Scale: builds generated content folders (scripts/bench/corpus.ts) with red-columns and with a
+ * bare Astro project that renders the same Markdown with one `[...slug].astro` page, in the same
+ * run, and prints wall time, peak memory and the ratios. Then, at the largest size: a warm rebuild
+ * after editing one entry's text, and `npm run dev` time to first page and edit-visible latency.
+ *
+ *   npm run bench -- scale 500 2000          sizes (default 500 2000)
+ *   npm run bench -- scale 2000 --profile    also CPU-profile the astro build (node --cpu-prof)
+ *   options: --seed N  --no-bare  --unified (also bare + unified() processor)  --no-warm  --no-dev
+ *            --dev N (size for the dev figures; default the largest size)  --dev-only  --keep (keep the folders)
+ *
+ * Every build is cold: a fresh output folder and a fresh cache folder of its own.
+ * Folders: test-results/bench-scale/ (inside the project: Astro keeps prerender chunks beside it).
+ * Timing figures are only comparable within one run; the load average is printed with them.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { generateCorpus, type Corpus, type CorpusEntry } from './corpus.ts';
+import { gb, largestProfile, load, measure, sec, summarizeProfile, type Measured } from './measure.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const WORK = path.join(ROOT, 'test-results', 'bench-scale');
+const ASTRO = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const opt = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const optValues = new Set(['seed', 'dev'].map((n) => opt(n)).filter(Boolean));
+const sizes = argv.filter((a) => /^\d+$/.test(a) && !optValues.has(a)).map(Number);
+if (sizes.length === 0) sizes.push(500, 2000);
+const seed = Number(opt('seed') ?? 1);
+const devSize = Number(opt('dev') ?? Math.max(...sizes));
+
+/** Environment without what npm/vitest add that would change a child build. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const k of ['NODE_ENV', 'RED_PREVIEW', 'RED_TODAY', 'RED_OUT_DIR', 'RED_CACHE_DIR', 'RED_CONTENT_DIR', 'NODE_OPTIONS']) if (!(k in extra)) delete env[k];
+  return env;
+}
+
+const logFile = path.join(WORK, 'scale.log');
+function log(name: string, m: Measured) {
+  appendFileSync(logFile, `\n===== ${name} (exit ${m.status}, ${sec(m.ms)})\n${m.output}`);
+  if (m.status !== 0) {
+    console.error(m.output.slice(-4000));
+    throw new Error(`${name} failed (exit ${m.status}); log in ${logFile}`);
+  }
+}
+
+/** Astro's own phase lines ("Completed in", pages built), to see where the time goes. */
+function phases(output: string): string {
+  const lines = output.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
+  const keep = lines.filter((l) => /Completed in|pages? built|Collecting build info|generating static routes|building client|Rearranging|已为|已生成|已复制|Syncing content|Synced content/i.test(l));
+  return keep.map((l) => `      ${l.trim()}`).join('\n');
+}
+
+/* ------------------------------------------------------------ red-columns */
+
+function redBuild(content: string, dir: string, profileDir?: string): Promise<Measured> {
+  const out = path.join(dir, 'dist-red');
+  const cache = path.join(dir, 'cache-red');
+  return measure('npm', ['run', '--silent', 'build'], {
+    cwd: ROOT,
+    env: cleanEnv({
+      RED_CONTENT_DIR: content,
+      RED_OUT_DIR: out,
+      RED_CACHE_DIR: cache,
+      ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+    }),
+  });
+}
+
+/* ------------------------------------------------------------ bare Astro */
+
+const BARE = path.join(WORK, 'bare-project');
+function writeBareProject(): void {
+  rmSync(BARE, { recursive: true, force: true });
+  mkdirSync(path.join(BARE, 'src/pages'), { recursive: true });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(BARE, 'node_modules'), 'dir');
+  writeFileSync(path.join(BARE, 'package.json'), '{ "name": "bare-astro", "private": true, "type": "module" }\n');
+  writeFileSync(
+    path.join(BARE, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+export default defineConfig({
+  base: '/dangjian/',
+  outDir: process.env.BARE_OUT_DIR,
+  cacheDir: process.env.BARE_CACHE_DIR,
+  markdown: process.env.BARE_UNIFIED ? { syntaxHighlight: false, processor: unified() } : {},
+  devToolbar: { enabled: false },
+});
+`,
+  );
+  writeFileSync(
+    path.join(BARE, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+const root = process.env.BARE_CONTENT_DIR;
+const column = (c: string) => defineCollection({ loader: glob({ base: \`\${root}/\${c}\`, pattern: ['*.md', '*/index.md'] }) });
+export const collections = { 'one-picture': column('one-picture'), salon: column('salon'), highlights: column('highlights'), videos: column('videos') };
+`,
+  );
+  writeFileSync(
+    path.join(BARE, 'src/pages/[...slug].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  const all = (await Promise.all((['one-picture', 'salon', 'highlights', 'videos'] as const).map((c) => getCollection(c)))).flat();
+  return all.map((entry) => ({ params: { slug: \`\${entry.collection}/\${entry.id}\` }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{entry.data.title}</title></head>
+<body><h1>{entry.data.title}</h1><Content /></body></html>
+`,
+  );
+}
+
+function bareBuild(content: string, dir: string, unifiedProcessor: boolean): Promise<Measured> {
+  const name = unifiedProcessor ? 'bare-unified' : 'bare';
+  return measure(process.execPath, [ASTRO, 'build'], {
+    cwd: BARE,
+    env: cleanEnv({
+      BARE_CONTENT_DIR: content,
+      BARE_OUT_DIR: path.join(dir, `dist-${name}`),
+      BARE_CACHE_DIR: path.join(dir, `cache-${name}`),
+      ...(unifiedProcessor ? { BARE_UNIFIED: '1' } : {}),
+    }),
+  });
+}
+
+/* ------------------------------------------------------------ edits */
+
+/** The entry whose text the warm-rebuild and dev figures edit: a plain highlight. */
+function editTarget(corpus: Corpus): CorpusEntry {
+  return corpus.entries.find((e) => e.column === 'highlights' && e.images.length === 0 && e.file.endsWith('.md'))!;
+}
+function editText(content: string, e: CorpusEntry, marker: string): void {
+  const file = path.join(content, e.file);
+  writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + `\n\n编辑后补充的一段话：${marker}。\n`);
+}
+
+/* ------------------------------------------------------------ dev */
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function fetchText(url: string): Promise<{ status: number; text: string } | undefined> {
+  try {
+    const r = await fetch(url, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(120_000) });
+    return { status: r.status, text: await r.text() };
+  } catch {
+    return undefined;
+  }
+}
+
+async function devFigures(corpusDir: string, dir: string, corpus: Corpus): Promise<string[]> {
+  const { spawn } = await import('node:child_process');
+  // Vite's watcher ignores **/test-results/**: the dev server gets a copy outside the project.
+  const content = path.join(mkdtempSync(path.join(os.tmpdir(), 'red-scale-dev-')), 'content');
+  cpSync(corpusDir, content, { recursive: true });
+  const port = await freePort();
+  const cache = path.join(dir, 'cache-dev');
+  rmSync(cache, { recursive: true, force: true });
+  const target = editTarget(corpus);
+  const url = `http://127.0.0.1:${port}/dangjian/highlights/${encodeURIComponent(target.slug)}/`;
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: cleanEnv({ RED_CONTENT_DIR: content, RED_CACHE_DIR: cache }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b));
+  child.stderr.on('data', (b: Buffer) => (output += b));
+  const lines: string[] = [];
+  try {
+    let first: number | undefined;
+    let readyAt: number | undefined;
+    while (performance.now() - t0 < 600_000) {
+      if (readyAt === undefined && /Local\s/.test(output)) readyAt = performance.now() - t0;
+      const r = await fetchText(url);
+      if (r?.status === 200 && r.text.includes(target.title)) {
+        first = performance.now() - t0;
+        break;
+      }
+      await new Promise((res) => setTimeout(res, 200));
+    }
+    if (first === undefined) throw new Error(`dev server never served ${url}\n${output.slice(-3000)}`);
+    lines.push(`dev (${corpus.entries.length} entries): server ready ${readyAt !== undefined ? sec(readyAt) : '?'}, first entry page ${sec(first)}  [goal ≤ 10 s]`);
+    // Second request of the same page (warm module graph).
+    let t = performance.now();
+    await fetchText(url);
+    const again = performance.now() - t;
+    // Other page types, first request each.
+    const others: string[] = [];
+    for (const [name, p] of [['unit page', 'units/nb-committee/'], ['column page', 'highlights/'], ['home', ''], ['forest', 'forest/']] as const) {
+      t = performance.now();
+      const r = await fetchText(`http://127.0.0.1:${port}/dangjian/${p}`);
+      others.push(`${name} ${((performance.now() - t) / 1000).toFixed(2)} s${r?.status === 200 ? '' : ` (HTTP ${r?.status})`}`);
+    }
+    lines.push(`dev: same page again ${(again / 1000).toFixed(2)} s; first request of ${others.join(', ')}`);
+    // Edit → visible, three times.
+    const latencies: number[] = [];
+    for (let k = 1; k <= 3; k++) {
+      const marker = `改动标记${k}${Date.now()}`;
+      t = performance.now();
+      editText(content, target, marker);
+      let seen: number | undefined;
+      while (performance.now() - t < 60_000) {
+        const r = await fetchText(url);
+        if (r?.text.includes(marker)) {
+          seen = performance.now() - t;
+          break;
+        }
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      latencies.push(seen ?? Infinity);
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    lines.push(`dev: edit visible (page re-fetched until the new text shows) ${latencies.map((l) => `${(l / 1000).toFixed(2)} s`).join(', ')}  [goal ≤ 1 s]`);
+  } finally {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+    appendFileSync(logFile, `\n===== dev server\n${output}`);
+    rmSync(path.dirname(content), { recursive: true, force: true });
+  }
+  return lines;
+}
+
+/* ------------------------------------------------------------ main */
+
+mkdirSync(WORK, { recursive: true });
+writeFileSync(logFile, `scale bench ${new Date().toISOString()} sizes ${sizes.join(' ')} seed ${seed}\n`);
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+console.log(`scale: sizes ${sizes.join(', ')}; seed ${seed}; ${uptime()}`);
+if (!flag('no-bare')) writeBareProject();
+
+const rows: { n: number; red: Measured; bare?: Measured; bareU?: Measured }[] = [];
+const report: string[] = [];
+for (const n of sizes) {
+  const dir = path.join(WORK, `c${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  const content = path.join(dir, 'content');
+  const corpus = generateCorpus({ dir: content, entries: n, seed });
+  const profileDir = flag('profile') ? path.join(dir, 'profile') : undefined;
+  if (flag('dev-only')) {
+    if (n === devSize) for (const l of await devFigures(content, dir, corpus)) console.log(l);
+    continue;
+  }
+  const red = await redBuild(content, dir, profileDir);
+  log(`red ${n}`, red);
+  const pages = Number(/(\d+) page\(s\) built/.exec(red.output)?.[1] ?? NaN);
+  console.log(`\n${n} entries (${pages} pages) — red-columns cold: ${sec(red.ms)}, peak ${gb(red.peakTree)} (largest process ${gb(red.peakOne)}); ${load()}`);
+  console.log(phases(red.output));
+  const row: (typeof rows)[number] = { n, red };
+  if (!flag('no-bare')) {
+    row.bare = await bareBuild(content, dir, false);
+    log(`bare ${n}`, row.bare);
+    console.log(`${n} entries — bare Astro: ${sec(row.bare.ms)}, peak ${gb(row.bare.peakTree)}; ratio ${(red.ms / row.bare.ms).toFixed(2)}× time, ${(red.peakTree / row.bare.peakTree).toFixed(2)}× memory; ${load()}`);
+    console.log(phases(row.bare.output));
+    if (flag('unified')) {
+      row.bareU = await bareBuild(content, dir, true);
+      log(`bare-unified ${n}`, row.bareU);
+      console.log(`${n} entries — bare Astro + unified(): ${sec(row.bareU.ms)}, peak ${gb(row.bareU.peakTree)}; red/this ${(red.ms / row.bareU.ms).toFixed(2)}×; ${load()}`);
+    }
+  }
+  rows.push(row);
+  if (profileDir) {
+    const p = largestProfile(profileDir);
+    if (p) console.log(summarizeProfile(p));
+  }
+
+  if (n === Math.max(...sizes) && !flag('no-warm')) {
+    editText(content, editTarget(corpus), `warm${Date.now()}`);
+    const warm = await redBuild(content, dir);
+    log(`red ${n} warm`, warm);
+    const line = `${n} entries — warm rebuild after editing one entry's text: ${sec(warm.ms)} = ${((100 * warm.ms) / red.ms).toFixed(0)}% of cold [goal ≤ 15%]; ${load()}`;
+    console.log(line);
+    console.log(phases(warm.output));
+    report.push(line);
+  }
+  if (n === devSize && !flag('no-dev')) {
+    const lines = await devFigures(content, dir, corpus);
+    for (const l of lines) console.log(l);
+    report.push(...lines);
+  }
+  if (!flag('keep')) for (const sub of ['dist-red', 'dist-bare', 'dist-bare-unified']) rmSync(path.join(dir, sub), { recursive: true, force: true });
+}
+
+console.log(`\nsummary (${uptime()}):`);
+console.log('entries | red-columns | bare Astro | ratio | red peak | bare peak');
+for (const r of rows) {
+  console.log(
+    `${r.n} | ${sec(r.red.ms)} | ${r.bare ? sec(r.bare.ms) : '–'} | ${r.bare ? `${(r.red.ms / r.bare.ms).toFixed(2)}×` : '–'} | ${gb(r.red.peakTree)} | ${r.bare ? gb(r.bare.peakTree) : '–'}` +
+      (r.bareU ? ` | bare+unified ${sec(r.bareU.ms)} (${(r.red.ms / r.bareU.ms).toFixed(2)}×)` : ''),
+  );
+}
+if (rows.length >= 2) {
+  const a = rows[0]!;
+  const b = rows.at(-1)!;
+  console.log(`growth: ${b.n / a.n}× entries → red ${(b.red.ms / a.red.ms).toFixed(2)}× time${a.bare && b.bare ? `, bare ${(b.bare.ms / a.bare.ms).toFixed(2)}×` : ''}  [goal: 4× entries ≤ 4.4× time]`);
+}
+for (const l of report) console.log(l);
+console.log(`logs: ${path.relative(ROOT, logFile)}`);
