@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { UNIT_KINDS } from '../../../lib/columns.ts';
 import { getUnitTree, unitStaticPaths } from '../../../collections/entries.ts';
-import { settings } from '../../../config/site.ts';
+import { config, settings } from '../../../config/site.ts';
 import { unitFruits } from '../../../collections/fruit.ts';
 import { countByColumn, layoutTree, renderTreePoster } from '../../../lib/fruit-tree.ts';
 import { svgToPng } from '../../../lib/svg-png.ts';
@@ -20,5 +20,5 @@ export const GET: APIRoute = async ({ params }) => {
     counts: countByColumn(fruits),
     showSub: sub.length > 0,
   });
-  return new Response(new Uint8Array(await svgToPng(svg)), { headers: { 'Content-Type': 'image/png' } });
+  return new Response(new Uint8Array(await svgToPng(svg, config.cacheDir)), { headers: { 'Content-Type': 'image/png' } });
 };
