@@ -44,7 +44,7 @@ export default defineConfig({
     mdx(),
     sitemap(),
     mediaIntegration(config),
-    postersIntegration(config),
+    postersIntegration(),
     searchIntegration(config),
   ],
   devToolbar: { enabled: false },

@@ -1,7 +1,7 @@
 /**
  * Poster and captions of a video entry, for the player, the cards, og:image and the lobby
  * screen. An authored `poster` goes through astro:assets; otherwise the branded card from
- * video-posters.ts is generated (files under `BASE/_posters/`).
+ * video-posters.ts is generated (files under `BASE/_posters/`, published by the poster route).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { ImageMetadata } from 'astro';
@@ -9,10 +9,10 @@ import { getImage } from 'astro:assets';
 import type { CollectionEntry } from 'astro:content';
 import { COLUMNS, VIDEO_CATEGORIES } from '../lib/columns.ts';
 import { parseDuration } from '../lib/dates.ts';
-import { entryFilePath, entryFileUrl, unitName } from './entries.ts';
+import { entryFilePath, entryFileUrl, getEntries, unitName } from './entries.ts';
 import { config, paths } from '../config/site.ts';
 import { parseVtt, type VttCue } from '../lib/vtt.ts';
-import { renderPoster } from '../lib/video-posters.ts';
+import { drawPoster, posterFile, posterFileNames, posterJob, POSTER_SIZE, type PosterJob, type PosterOptions } from '../lib/video-posters.ts';
 
 type Video = CollectionEntry<'videos'>;
 
@@ -64,24 +64,54 @@ async function computePoster(entry: Video): Promise<PosterSources> {
       generated: false,
     };
   }
+  const job = await generatedPosterJob(entry);
+  const names = posterFileNames(job.key);
+  const url = paths.poster;
+  return {
+    card: { src: url(names.webp[640]), srcset: `${url(names.webp[320])} 320w, ${url(names.webp[640])} 640w` },
+    player: url(names.webp[1280]),
+    screen: url(names.webp[1920]),
+    og: url(names.og),
+    width: POSTER_SIZE.width,
+    height: POSTER_SIZE.height,
+    generated: true,
+  };
+}
+
+const posterOptions = (): PosterOptions => ({ cacheDir: config.cacheDir, frames: config.posterFrames });
+
+/** The generated poster of a video without an authored one (named, not drawn yet). */
+async function generatedPosterJob(entry: Video): Promise<PosterJob> {
+  const d = entry.data;
   const local = /^https?:\/\//i.test(d.video) ? undefined : entryFilePath(entry, d.video);
-  const poster = await renderPoster(
+  return posterJob(
     { title: d.title, column: COLUMNS.videos.name, category: VIDEO_CATEGORIES[d.category], unit: await unitName(d.unit) },
-    { cacheDir: config.cacheDir, frames: config.posterFrames },
+    posterOptions(),
     local,
     // A frame 40% in: past the opening title card of most films.
     (parseDuration(d.duration ?? '') ?? 2.5) * 0.4,
   );
-  const url = paths.poster;
-  return {
-    card: { src: url(poster.file(640)), srcset: `${url(poster.file(320))} 320w, ${url(poster.file(640))} 640w` },
-    player: url(poster.file(1280)),
-    screen: url(poster.file(1920)),
-    og: url(poster.ogFile),
-    width: poster.width,
-    height: poster.height,
-    generated: true,
-  };
+}
+
+/**
+ * Every generated poster file of the published videos (for the poster route). In a build this
+ * also starts drawing them all, a few at a time beside page rendering; the dev server draws a
+ * poster when it is first asked for.
+ */
+export async function generatedPosterFiles(): Promise<{ file: string; job: PosterJob }[]> {
+  const files = new Map<string, PosterJob>();
+  for (const entry of await getEntries('videos')) {
+    if (entry.data.poster) continue;
+    const job = await generatedPosterJob(entry);
+    for (const file of posterFileNames(job.key).all) files.set(file, job);
+    if (import.meta.env.PROD) drawPoster(job, posterOptions()).catch(() => {});
+  }
+  return [...files].map(([file, job]) => ({ file, job }));
+}
+
+/** The bytes of a generated poster file. */
+export function generatedPosterBytes(job: PosterJob, file: string): Promise<Buffer> {
+  return posterFile(job, file, posterOptions());
 }
 
 export interface Captions {

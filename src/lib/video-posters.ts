@@ -1,17 +1,23 @@
 /**
  * Generated video posters: the card from poster-card.ts rendered with sharp (over a frame of
- * the video when ffmpeg is available), cached by content hash in the cache folder, and served
- * as `BASE/_posters/KEY-WIDTH.webp` (+ a .jpg for og:image). Pages call `renderPoster`; the
- * posters integration copies the files this build used into the output and serves them in dev.
+ * the video when ffmpeg is available) in the shipped font (image-fonts.ts), cached by content
+ * hash in the cache folder, and published as `BASE/_posters/KEY-WIDTH.webp` (+ a .jpg for
+ * og:image) by the poster route (src/pages/[posterDir]/[file].ts).
+ *
+ * A poster's file names follow from its key alone (`posterJob`, no drawing), so pages never
+ * wait for sharp: the drawing (`posterFile`) runs beside page rendering, a few at a time.
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
+import { hashKey, limiter, readCached, writeAtomic } from './file-cache.ts';
+import { useImageFonts } from './image-fonts.ts';
 import { posterSvg, POSTER_HEIGHT, POSTER_WIDTH, type PosterCard } from './poster-card.ts';
 
-/** Bump when the drawing changes so caches refresh. */
+/** Bump when the drawing pipeline changes so caches refresh (the SVG and the font are in the key). */
 const VERSION = 'v4';
 /** Card thumbnails (320/640), player (1280), lobby screen (1920). */
 export const POSTER_WIDTHS = [320, 640, 1280, 1920] as const;
@@ -29,23 +35,22 @@ export interface PosterOptions {
   frames: boolean;
 }
 
-/** Files used by this process (file name → absolute path), shared with the integration. */
-export function usedPosters(): Map<string, string> {
-  const g = globalThis as { __redColumnsPosters?: Map<string, string> };
-  g.__redColumnsPosters ??= new Map();
-  return g.__redColumnsPosters;
-}
-
 let ffmpeg: boolean | undefined;
 function hasFfmpeg(): boolean {
   ffmpeg ??= spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
   return ffmpeg;
 }
 
-/** Hash of a (possibly large) video: its size and first 4 MB. */
+const fingerprints = new Map<string, string>();
+
+/** Hash of a (possibly large) video: its size and first 4 MB (once per file, size and time). */
 function fileFingerprint(file: string): string {
+  const st = statSync(file);
+  const memo = `${file}\0${st.size}\0${st.mtimeMs}`;
+  const hit = fingerprints.get(memo);
+  if (hit) return hit;
   const h = createHash('sha256');
-  h.update(String(statSync(file).size));
+  h.update(String(st.size));
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(4 * 1024 * 1024);
@@ -54,7 +59,9 @@ function fileFingerprint(file: string): string {
   } finally {
     closeSync(fd);
   }
-  return h.digest('hex');
+  const digest = h.digest('hex');
+  fingerprints.set(memo, digest);
+  return digest;
 }
 
 /** One frame (PNG) `at` seconds into the video (or its first frame), or undefined. */
@@ -71,60 +78,94 @@ export function videoFrame(file: string, at = 1): Buffer | undefined {
   return undefined;
 }
 
-function writeAtomic(file: string, data: Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
+/** The card's SVG at poster size, over the blurred frame when there is one. */
+async function cardSvg(card: PosterCard, frame?: Buffer): Promise<string> {
+  // A soft blur keeps the title readable over a busy frame.
+  const bg = frame ? await sharp(frame).blur(10).png().toBuffer() : undefined;
+  return posterSvg({ ...card, background: bg ? `data:image/png;base64,${bg.toString('base64')}` : undefined });
 }
+
+const DENSITY = 72 * (1920 / POSTER_WIDTH);
 
 /** Renders the card to a PNG (1920×1080). */
 export async function renderPosterPng(card: PosterCard, frame?: Buffer): Promise<Buffer> {
-  // A soft blur keeps the title readable over a busy frame.
-  const bg = frame ? await sharp(frame).blur(10).png().toBuffer() : undefined;
-  const svg = posterSvg({ ...card, background: bg ? `data:image/png;base64,${bg.toString('base64')}` : undefined });
-  return sharp(Buffer.from(svg), { density: 72 * (1920 / POSTER_WIDTH) })
-    .resize(1920, 1080)
-    .png()
-    .toBuffer();
+  useImageFonts();
+  return sharp(Buffer.from(await cardSvg(card, frame)), { density: DENSITY }).resize(1920, 1080).png().toBuffer();
 }
 
-export interface GeneratedPoster {
+/** What a generated poster is made from, and its key (the files are named after it). */
+export interface PosterJob {
   key: string;
-  width: number;
-  height: number;
-  /** File name for a width (webp), e.g. `ab12…-640.webp`. */
-  file(width: PosterWidth): string;
-  /** JPEG for og:image (1280 wide). */
-  ogFile: string;
+  card: PosterCard;
+  /** Local video to take the frame from ('' when none is used). */
+  videoFile: string;
+  frameAt: number;
+}
+
+/** The poster's file names: one webp per width, and the og:image JPEG. */
+export function posterFileNames(key: string): { webp: Record<PosterWidth, string>; og: string; all: string[] } {
+  const webp = Object.fromEntries(POSTER_WIDTHS.map((w) => [w, `${key}-${w}.webp`])) as Record<PosterWidth, string>;
+  const og = `${key}-1280.jpg`;
+  return { webp, og, all: [...POSTER_WIDTHS.map((w) => webp[w]), og] };
 }
 
 /**
- * Makes (or reuses from the cache) the poster of a video: `videoFile` is the local video
- * when there is one (for the frame, taken `frameAt` seconds in). Returns file names under `_posters/`.
+ * The job of a video's poster, without drawing it: the key covers the card, the frame's source
+ * (when ffmpeg draws over a frame of a local video), the font and this pipeline's version.
  */
-export async function renderPoster(card: PosterCard, options: PosterOptions, videoFile?: string, frameAt = 1): Promise<GeneratedPoster> {
-  const frameSource = options.frames && videoFile && existsSync(videoFile) && hasFfmpeg() ? fileFingerprint(videoFile) : '';
-  const key = createHash('sha256')
-    .update(JSON.stringify([VERSION, posterSvg(card), frameSource, frameSource ? frameAt : 0]))
-    .digest('hex')
-    .slice(0, 16);
-  const dir = posterCacheDir(options.cacheDir);
-  mkdirSync(dir, { recursive: true });
-  const master = path.join(dir, `${key}.png`);
-  if (!existsSync(master)) {
-    const frame = frameSource && videoFile ? videoFrame(videoFile, frameAt) : undefined;
-    writeAtomic(master, await renderPosterPng(card, frame));
-  }
-  const used = usedPosters();
-  const file = (w: PosterWidth) => `${key}-${w}.webp`;
-  for (const w of POSTER_WIDTHS) {
-    const out = path.join(dir, file(w));
-    if (!existsSync(out)) writeAtomic(out, await sharp(master).resize(w).webp({ quality: 78 }).toBuffer());
-    used.set(file(w), out);
-  }
-  const ogFile = `${key}-1280.jpg`;
-  const og = path.join(dir, ogFile);
-  if (!existsSync(og)) writeAtomic(og, await sharp(master).resize(1280).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
-  used.set(ogFile, og);
-  return { key, width: POSTER_WIDTH, height: POSTER_HEIGHT, file, ogFile };
+export function posterJob(card: PosterCard, options: PosterOptions, videoFile?: string, frameAt = 1): PosterJob {
+  const useFrame = options.frames && videoFile !== undefined && existsSync(videoFile) && hasFfmpeg();
+  const frameSource = useFrame ? fileFingerprint(videoFile) : '';
+  const key = hashKey([VERSION, useImageFonts(), posterSvg(card), frameSource, frameSource ? String(frameAt) : '0']);
+  return { key, card, videoFile: useFrame ? videoFile : '', frameAt };
 }
+
+/** Encoder of each file from the 1920×1080 master. */
+function encode(img: Sharp, name: string): Promise<Buffer> {
+  if (name.endsWith('.jpg')) return img.resize(1280).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  const w = Number(/-(\d+)\.webp$/.exec(name)![1]);
+  return img.resize(w).webp({ quality: 78 }).toBuffer();
+}
+
+/** Two posters at a time: each sharp pipeline is single-threaded; page rendering goes on beside. */
+const drawing = limiter(Math.max(1, os.availableParallelism()));
+const jobs = new Map<string, Promise<void>>();
+
+/** Draws the poster's missing files into the cache folder (once per key and process). */
+export function drawPoster(job: PosterJob, options: PosterOptions): Promise<void> {
+  const dir = posterCacheDir(options.cacheDir);
+  const names = posterFileNames(job.key).all;
+  if (names.every((n) => existsSync(path.join(dir, n)))) return Promise.resolve();
+  let hit = jobs.get(`${dir}\0${job.key}`);
+  if (!hit) {
+    hit = drawing(async () => {
+      const frame = job.videoFile ? videoFrame(job.videoFile, job.frameAt) : undefined;
+      useImageFonts();
+      // Decoded once, kept raw: the same pixels the PNG master used to give, without encoding it.
+      const { data, info } = await sharp(Buffer.from(await cardSvg(job.card, frame)), { density: DENSITY })
+        .resize(1920, 1080)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const master = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+      await Promise.all(
+        names
+          .filter((n) => !existsSync(path.join(dir, n)))
+          .map(async (n) => writeAtomic(path.join(dir, n), await encode(master.clone(), n))),
+      );
+    });
+    jobs.set(`${dir}\0${job.key}`, hit);
+    // A failed drawing is retried by the next request (dev), and reported by the one awaiting it.
+    hit.catch(() => jobs.delete(`${dir}\0${job.key}`));
+  }
+  return hit;
+}
+
+/** The bytes of one poster file (drawn first when needed). */
+export async function posterFile(job: PosterJob, name: string, options: PosterOptions): Promise<Buffer> {
+  await drawPoster(job, options);
+  const bytes = readCached(path.join(posterCacheDir(options.cacheDir), name));
+  if (!bytes) throw new Error(`视频封面 ${name} 没有生成`);
+  return bytes;
+}
+
+export const POSTER_SIZE = { width: POSTER_WIDTH, height: POSTER_HEIGHT };

@@ -1,54 +1,40 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+/**
+ * Generated posters (src/lib/video-posters.ts): named before they are drawn, drawn once into
+ * the cache folder, and the same bytes as the 1920×1080 PNG master the pipeline used to encode.
+ */
+import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { postersIntegration } from '../../src/integrations/posters.ts';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { drawPoster, posterCacheDir, posterFile, posterFileNames, posterJob, renderPosterPng } from '../../src/lib/video-posters.ts';
 
-type Handler = (req: { url: string }, res: unknown, next: () => void) => void;
+const card = { title: '网格党员进社区：党员服务站里的红马甲', column: '视频展播', category: '基层党建', unit: '慈溪分公司党委' };
+const options = () => ({ cacheDir: mkdtempSync(path.join(os.tmpdir(), 'red-posters-test-')), frames: false });
 
-let cacheDir = '';
-
-/** The dev middleware of the integration, called like Vite's connect server would. */
-function middleware(): Handler {
-  let handler: Handler | undefined;
-  const hook = postersIntegration({ site: { base: '/dangjian/' }, cacheDir } as Parameters<typeof postersIntegration>[0]).hooks['astro:server:setup'] as unknown as (o: unknown) => void;
-  hook({ server: { middlewares: { use: (fn: Handler) => (handler = fn) } } });
-  return handler!;
-}
-
-function request(url: string): Promise<{ status: number; type?: string; body: string } | 'next'> {
-  return new Promise((resolve) => {
-    const res = new PassThrough() as PassThrough & { writeHead(status: number, headers: Record<string, string>): void };
-    let status = 0;
-    let type: string | undefined;
-    const chunks: Buffer[] = [];
-    res.writeHead = (s, h) => {
-      status = s;
-      type = h['Content-Type'];
-    };
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => resolve({ status, type, body: Buffer.concat(chunks).toString() }));
-    middleware()({ url }, res, () => resolve('next'));
+describe('generated posters', () => {
+  it('are named by a key of what they show, before anything is drawn', () => {
+    const o = options();
+    const a = posterJob(card, o);
+    expect(a.key).toMatch(/^[0-9a-f]{16}$/);
+    expect(posterJob(card, options()).key).toBe(a.key);
+    expect(posterJob({ ...card, title: '另一个标题' }, o).key).not.toBe(a.key);
+    expect(posterFileNames(a.key).all).toEqual([320, 640, 1280, 1920].map((w) => `${a.key}-${w}.webp`).concat(`${a.key}-1280.jpg`));
   });
-}
 
-beforeEach(() => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'red-posters-test-'));
-  cacheDir = dir;
-  mkdirSync(path.join(dir, 'red-posters'));
-  writeFileSync(path.join(dir, 'red-posters', '0123456789abcdef-640.webp'), 'WEBP');
-  writeFileSync(path.join(dir, 'secret.txt'), 'no');
-});
-
-describe('posters integration (dev server)', () => {
-  it('serves a generated poster from the cache under the base', async () => {
-    expect(await request('/dangjian/_posters/0123456789abcdef-640.webp')).toEqual({ status: 200, type: 'image/webp', body: 'WEBP' });
-    expect(await request('/_posters/0123456789abcdef-640.webp?x=1')).toMatchObject({ status: 200 });
-  });
-  it('passes on anything else: unknown files, other paths, traversal', async () => {
-    expect(await request('/dangjian/_posters/ffffffffffffffff-640.webp')).toBe('next');
-    expect(await request('/dangjian/videos/')).toBe('next');
-    expect(await request('/dangjian/_posters/../secret.txt')).toBe('next');
+  it('are drawn once into the cache, with the bytes of the PNG-master pipeline', async () => {
+    const o = options();
+    const job = posterJob(card, o);
+    const names = posterFileNames(job.key);
+    const webp = await posterFile(job, names.webp[640], o);
+    const master = await renderPosterPng(card);
+    expect(webp.equals(await sharp(master).resize(640).webp({ quality: 78 }).toBuffer())).toBe(true);
+    const jpg = await posterFile(job, names.og, o);
+    expect(jpg.equals(await sharp(master).resize(1280).jpeg({ quality: 82, mozjpeg: true }).toBuffer())).toBe(true);
+    const file = path.join(posterCacheDir(o.cacheDir), names.webp[1920]);
+    const before = statSync(file).mtimeMs;
+    await drawPoster(job, o);
+    expect(statSync(file).mtimeMs).toBe(before);
+    expect((await sharp(file).metadata()).width).toBe(1920);
   });
 });
