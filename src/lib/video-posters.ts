@@ -146,11 +146,12 @@ export function drawPoster(job: PosterJob, options: PosterOptions): Promise<void
         .resize(1920, 1080)
         .raw()
         .toBuffer({ resolveWithObject: true });
-      const master = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+      // A new pipeline per file over the same buffer (sharp's clone() would copy the 8 MB of pixels).
+      const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
       await Promise.all(
         names
           .filter((n) => !existsSync(path.join(dir, n)))
-          .map(async (n) => writeAtomic(path.join(dir, n), await encode(master.clone(), n))),
+          .map(async (n) => writeAtomic(path.join(dir, n), await encode(sharp(data, raw), n))),
       );
     });
     jobs.set(`${dir}\0${job.key}`, hit);
