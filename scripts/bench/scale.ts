@@ -139,9 +139,12 @@ function bareBuild(content: string, dir: string, unifiedProcessor: boolean): Pro
 
 /* ------------------------------------------------------------ edits */
 
-/** The entry whose text the warm-rebuild and dev figures edit: a plain highlight. */
+/**
+ * The entry whose text the warm-rebuild and dev figures edit: a plain highlight with a `slug:`
+ * field (so that the bare project, which takes the slug field too, serves it at the same URL).
+ */
 function editTarget(corpus: Corpus): CorpusEntry {
-  return corpus.entries.find((e) => e.column === 'highlights' && e.images.length === 0 && e.file.endsWith('.md'))!;
+  return corpus.entries.find((e) => e.column === 'highlights' && e.images.length === 0 && e.file.endsWith('.md') && e.slug.startsWith('hl-'))!;
 }
 function editText(content: string, e: CorpusEntry, marker: string): void {
   const file = path.join(content, e.file);
@@ -169,20 +172,29 @@ async function fetchText(url: string): Promise<{ status: number; text: string } 
   }
 }
 
-async function devFigures(corpusDir: string, dir: string, corpus: Corpus): Promise<string[]> {
+interface DevSite {
+  name: string;
+  cwd: string;
+  env: (content: string, cache: string) => Record<string, string>;
+}
+const RED_DEV: DevSite = { name: 'red-columns', cwd: ROOT, env: (content, cache) => ({ RED_CONTENT_DIR: content, RED_CACHE_DIR: cache }) };
+const BARE_DEV: DevSite = { name: 'bare Astro', cwd: BARE, env: (content, cache) => ({ BARE_CONTENT_DIR: content, BARE_CACHE_DIR: cache }) };
+
+/** `astro dev` of one site on a copy of the corpus: time to the first entry page, then edit → visible. */
+async function devFigures(site: DevSite, corpusDir: string, dir: string, corpus: Corpus): Promise<string[]> {
   const { spawn } = await import('node:child_process');
   // Vite's watcher ignores **/test-results/**: the dev server gets a copy outside the project.
   const content = path.join(mkdtempSync(path.join(os.tmpdir(), 'red-scale-dev-')), 'content');
   cpSync(corpusDir, content, { recursive: true });
   const port = await freePort();
-  const cache = path.join(dir, 'cache-dev');
+  const cache = path.join(dir, `cache-dev-${site.name.replace(/\W+/g, '-')}`);
   rmSync(cache, { recursive: true, force: true });
   const target = editTarget(corpus);
   const url = `http://127.0.0.1:${port}/dangjian/highlights/${encodeURIComponent(target.slug)}/`;
   const t0 = performance.now();
   const child = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: cleanEnv({ RED_CONTENT_DIR: content, RED_CACHE_DIR: cache }),
+    cwd: site.cwd,
+    env: cleanEnv(site.env(content, cache)),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -190,6 +202,7 @@ async function devFigures(corpusDir: string, dir: string, corpus: Corpus): Promi
   child.stdout.on('data', (b: Buffer) => (output += b));
   child.stderr.on('data', (b: Buffer) => (output += b));
   const lines: string[] = [];
+  const label = `dev ${site.name} (${corpus.entries.length} entries)`;
   try {
     let first: number | undefined;
     let readyAt: number | undefined;
@@ -203,19 +216,19 @@ async function devFigures(corpusDir: string, dir: string, corpus: Corpus): Promi
       await new Promise((res) => setTimeout(res, 200));
     }
     if (first === undefined) throw new Error(`dev server never served ${url}\n${output.slice(-3000)}`);
-    lines.push(`dev (${corpus.entries.length} entries): server ready ${readyAt !== undefined ? sec(readyAt) : '?'}, first entry page ${sec(first)}  [goal ≤ 10 s]`);
-    // Second request of the same page (warm module graph).
     let t = performance.now();
     await fetchText(url);
     const again = performance.now() - t;
-    // Other page types, first request each.
-    const others: string[] = [];
-    for (const [name, p] of [['unit page', 'units/nb-committee/'], ['column page', 'highlights/'], ['home', ''], ['forest', 'forest/']] as const) {
-      t = performance.now();
-      const r = await fetchText(`http://127.0.0.1:${port}/dangjian/${p}`);
-      others.push(`${name} ${((performance.now() - t) / 1000).toFixed(2)} s${r?.status === 200 ? '' : ` (HTTP ${r?.status})`}`);
+    lines.push(`${label}: server ready ${readyAt !== undefined ? sec(readyAt) : '?'}, first entry page ${sec(first)} [goal ≤ 10 s], same page again ${(again / 1000).toFixed(2)} s; ${load()}`);
+    if (site === RED_DEV) {
+      const others: string[] = [];
+      for (const [name, p] of [['unit page', 'units/nb-committee/'], ['column page', 'highlights/'], ['home', ''], ['forest', 'forest/']] as const) {
+        t = performance.now();
+        const r = await fetchText(`http://127.0.0.1:${port}/dangjian/${p}`);
+        others.push(`${name} ${((performance.now() - t) / 1000).toFixed(2)} s${r?.status === 200 ? '' : ` (HTTP ${r?.status})`}`);
+      }
+      lines.push(`${label}: first request of ${others.join(', ')}`);
     }
-    lines.push(`dev: same page again ${(again / 1000).toFixed(2)} s; first request of ${others.join(', ')}`);
     // Edit → visible, three times.
     const latencies: number[] = [];
     for (let k = 1; k <= 3; k++) {
@@ -232,18 +245,24 @@ async function devFigures(corpusDir: string, dir: string, corpus: Corpus): Promi
         await new Promise((res) => setTimeout(res, 25));
       }
       latencies.push(seen ?? Infinity);
-      await new Promise((res) => setTimeout(res, 500));
+      await new Promise((res) => setTimeout(res, 1500));
     }
-    lines.push(`dev: edit visible (page re-fetched until the new text shows) ${latencies.map((l) => `${(l / 1000).toFixed(2)} s`).join(', ')}  [goal ≤ 1 s]`);
+    lines.push(`${label}: edit visible (page re-fetched until the new text shows) ${latencies.map((l) => `${(l / 1000).toFixed(2)} s`).join(', ')} [goal ≤ 1 s]; ${load()}`);
   } finally {
     try {
       process.kill(-child.pid!, 'SIGTERM');
     } catch {
       /* gone */
     }
-    appendFileSync(logFile, `\n===== dev server\n${output}`);
+    appendFileSync(logFile, `\n===== dev ${site.name}\n${output}`);
     rmSync(path.dirname(content), { recursive: true, force: true });
   }
+  return lines;
+}
+
+async function allDevFigures(corpusDir: string, dir: string, corpus: Corpus): Promise<string[]> {
+  const lines = await devFigures(RED_DEV, corpusDir, dir, corpus);
+  if (!flag('no-bare')) lines.push(...(await devFigures(BARE_DEV, corpusDir, dir, corpus)));
   return lines;
 }
 
@@ -253,7 +272,7 @@ mkdirSync(WORK, { recursive: true });
 writeFileSync(logFile, `scale bench ${new Date().toISOString()} sizes ${sizes.join(' ')} seed ${seed}\n`);
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 console.log(`scale: sizes ${sizes.join(', ')}; seed ${seed}; ${uptime()}`);
-if (!flag('no-bare')) writeBareProject();
+if (!flag('no-bare') || flag('dev-only')) writeBareProject();
 
 const rows: { n: number; red: Measured; bare?: Measured; bareU?: Measured }[] = [];
 const report: string[] = [];
@@ -264,7 +283,7 @@ for (const n of sizes) {
   const corpus = generateCorpus({ dir: content, entries: n, seed });
   const profileDir = flag('profile') ? path.join(dir, 'profile') : undefined;
   if (flag('dev-only')) {
-    if (n === devSize) for (const l of await devFigures(content, dir, corpus)) console.log(l);
+    if (n === devSize) for (const l of await allDevFigures(content, dir, corpus)) console.log(l);
     continue;
   }
   const red = await redBuild(content, dir, profileDir);
@@ -300,7 +319,7 @@ for (const n of sizes) {
     report.push(line);
   }
   if (n === devSize && !flag('no-dev')) {
-    const lines = await devFigures(content, dir, corpus);
+    const lines = await allDevFigures(content, dir, corpus);
     for (const l of lines) console.log(l);
     report.push(...lines);
   }

@@ -13,6 +13,7 @@
  */
 import { escapeMarkup as escapeHtml } from '../lib/escape.ts';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { RedConfig } from '../config/settings.ts';
 import { blockingErrors, checkContent, displayRootFor, formatProblem, formatReport, type CheckedEntry, type CheckResult, type Problem } from '../check/index.ts';
@@ -97,6 +98,32 @@ const brokenDrafts = (r: CheckResult | undefined) =>
 export function contentCheckIntegration(config: Pick<RedConfig, 'contentDir' | 'cacheDir' | 'checked' | 'site'>): AstroIntegration {
   const { contentDir } = config;
   const check = () => checkContent(contentDir, { cacheDir: config.cacheDir });
+  // Re-checks after a save run on a worker thread: page requests are never held by them.
+  let worker: Worker | undefined;
+  const checkOffThread = (): Promise<CheckResult> =>
+    new Promise<CheckResult>((resolve, reject) => {
+      try {
+        if (!worker) {
+          worker = new Worker(new URL('./content-check-worker.ts', import.meta.url));
+          worker.unref();
+        }
+      } catch {
+        return check().then(resolve, reject);
+      }
+      const w = worker;
+      const done = (result: CheckResult) => {
+        w.off('error', failed);
+        resolve(result);
+      };
+      const failed = () => {
+        w.off('message', done);
+        worker = undefined;
+        check().then(resolve, reject);
+      };
+      w.once('message', done);
+      w.once('error', failed);
+      w.postMessage({ contentDir, cacheDir: config.cacheDir });
+    });
   /** The site's base (site.yaml), for the addresses of drafts. */
   const siteBase = config.site.base;
   let last: CheckResult | undefined;
@@ -171,6 +198,7 @@ export function contentCheckIntegration(config: Pick<RedConfig, 'contentDir' | '
           if (last && blockingErrors(last).length) server.ws.send({ type: 'error', err: overlayError(last, contentDir) });
         };
         server.ws.on('connection', sendOverlay);
+        server.httpServer?.once('close', () => void worker?.terminate());
 
         // Check again when anything under the content folder changes (a burst of saves counts once).
         const root = path.resolve(contentDir);
@@ -179,7 +207,7 @@ export function contentCheckIntegration(config: Pick<RedConfig, 'contentDir' | '
         let running: Promise<void> = Promise.resolve();
         const recheck = async () => {
           const before = last;
-          const result = await check();
+          const result = await checkOffThread();
           last = result;
           tell(logger, result, before);
           if (blockingErrors(result).length) return sendOverlay();
