@@ -124,6 +124,8 @@ describe('indexes', () => {
     const first = await getContentIndex();
     expect(await getContentIndex()).toBe(first);
     setCollections({ units: UNITS, highlights: [hl('a', '2026-03-01', 'hq-1', ['新标签'])], salon: [], 'one-picture': [], videos: [] });
+    // Looks at the store within 100 ms share one (a page asks many times while it renders).
+    await new Promise((resolve) => setTimeout(resolve, 120));
     const second = await getContentIndex();
     expect(second).not.toBe(first);
     expect((await getEntries('highlights'))[0]!.data.tags).toEqual(['新标签']);
