@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Hex SHA-256 of the inputs (strings or bytes), `length` digits. */
@@ -66,3 +67,10 @@ export function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
       next();
     });
 }
+
+/**
+ * The drawings of a build (posters, tree and forest PNGs) share this: as many at a time as the
+ * machine has cores. Each sharp pipeline is single-threaded and runs off the main thread, so
+ * pages go on rendering beside them.
+ */
+export const drawing = limiter(Math.max(1, os.availableParallelism()));

@@ -10,10 +10,9 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { hashKey, limiter, readCached, writeAtomic } from './file-cache.ts';
+import { drawing, hashKey, readCached, writeAtomic } from './file-cache.ts';
 import { useImageFonts } from './image-fonts.ts';
 import { posterSvg, POSTER_HEIGHT, POSTER_WIDTH, type PosterCard } from './poster-card.ts';
 
@@ -127,8 +126,6 @@ function encode(img: Sharp, name: string): Promise<Buffer> {
   return img.resize(w).webp({ quality: 78 }).toBuffer();
 }
 
-/** Two posters at a time: each sharp pipeline is single-threaded; page rendering goes on beside. */
-const drawing = limiter(Math.max(1, os.availableParallelism()));
 const jobs = new Map<string, Promise<void>>();
 
 /** Draws the poster's missing files into the cache folder (once per key and process). */
