@@ -48,6 +48,9 @@ export default defineConfig({
     searchIntegration(config),
   ],
   devToolbar: { enabled: false },
+  // Warm builds copy entry pages, kits and posters whose cache key and code are unchanged
+  // (keys: src/collections/page-keys.ts; a build test holds warm = cold after edits).
+  experimental: { incrementalBuild: true },
   // The preview server may read photos from a content folder outside the project (RED_CONTENT_DIR).
   vite: { server: { fs: { allow: ['.', config.contentDir] } } },
   // Issue 4: a Content-Security-Policy <meta> on every page. Astro hashes our inline scripts and

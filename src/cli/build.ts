@@ -6,7 +6,10 @@
  *    messages, exit 1, the output folder is not touched. Drafts never stop the build: they
  *    are left out, their problems printed among the warnings.
  * 2. `astro build` into a temporary sibling of the output folder (RED_OUT_DIR, default dist/),
- *    so integrations that run inside the build (search index, feeds…) write there too.
+ *    so integrations that run inside the build (search index, feeds…) write there too. Its name
+ *    is the same on every build (`.dist-building`): Astro writes the output folder into the code
+ *    it hashes for incremental builds, so a new name each time would make every build cold.
+ *    A lock file beside it (`.dist-building.pid`) stops a second build into the same folder.
  *    Astro's own output (≈150 English lines) is kept back and shown only when the build fails
  *    or with `npm run build -- --verbose`.
  * 3. Success → the new folder replaces the old one by rename (same file system: instant), and
@@ -14,12 +17,12 @@
  *    Failure → the temporary folder is removed and the previous output stays exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { blockingErrors, checkContent, formatReport, type CheckResult } from '../check/index.ts';
 import { readEnvOptions } from '../config/settings.ts';
-import { recoverInterruptedSwaps, swapFolders, swapIn } from './swap.ts';
+import { pidAlive, recoverInterruptedSwaps, swapFolders, swapIn } from './swap.ts';
 import { COLUMN_IDS, COLUMNS } from '../lib/columns.ts';
 import { isPublished } from '../lib/visibility.ts';
 
@@ -29,7 +32,9 @@ const verbose = process.argv.includes('--verbose');
 const options = readEnvOptions();
 const outDir = options.outDir;
 const tag = `${process.pid}-${Date.now()}`;
-const { tempDir, oldDir } = swapFolders(outDir, tag);
+const { oldDir } = swapFolders(outDir, tag);
+const tempDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}-building`);
+const lockFile = `${tempDir}.pid`;
 
 // Folders left by a build that was killed (Ctrl+C, power loss): the old site is put back if the
 // swap was interrupted, the rest removed once their process is gone.
@@ -43,6 +48,17 @@ if (blockingErrors(result).length) {
   process.exit(1);
 }
 
+// One build at a time into an output folder; a lock left by a build that was killed is taken over.
+const owner = Number(existsSync(lockFile) ? readFileSync(lockFile, 'utf8').trim() : NaN);
+if (owner && owner !== process.pid && pidAlive(owner)) {
+  console.error(`\n另一个生成任务（进程 ${owner}）正在生成 ${path.relative(process.cwd(), outDir) || outDir}，请等它结束后再运行。`);
+  process.exit(1);
+}
+mkdirSync(path.dirname(tempDir), { recursive: true });
+writeFileSync(lockFile, String(process.pid));
+process.on('exit', () => rmSync(lockFile, { force: true }));
+rmSync(tempDir, { recursive: true, force: true });
+
 const require = createRequire(import.meta.url);
 const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
 const astroArgs = process.argv.slice(2).filter((a) => a !== '--verbose');
@@ -50,7 +66,9 @@ const build = spawnSync(process.execPath, [astroBin, 'build', ...astroArgs], {
   stdio: verbose ? 'inherit' : ['ignore', 'pipe', 'pipe'],
   encoding: 'utf8',
   maxBuffer: 256 * 1024 * 1024,
-  env: { ...process.env, RED_OUT_DIR: tempDir, RED_CHECKED: '1' },
+  // Two malloc arenas (as sharp's documentation advises on glibc): the drawing threads otherwise
+  // keep freed memory in arenas of their own; measured: 1.15 → 0.92 GB peak on 500 entries.
+  env: { MALLOC_ARENA_MAX: '2', ...process.env, RED_OUT_DIR: tempDir, RED_CHECKED: '1' },
 });
 
 if (build.status !== 0) {

@@ -38,8 +38,12 @@ export interface RedConfig extends EnvOptions {
   site: SiteSettings;
 }
 
-/** The build's config as pages see it: plus whether this run is a preview or a production build. */
-export interface SiteConfig extends RedConfig {
+/**
+ * The build's config as pages see it: plus whether this run is a preview or a production build.
+ * Without the output folder (a new temporary folder on every `npm run build`) and `checked`:
+ * nothing on a page depends on them, and Astro's incremental build hashes this module as code.
+ */
+export interface SiteConfig extends Omit<RedConfig, 'outDir' | 'checked'> {
   mode: BuildMode;
 }
 

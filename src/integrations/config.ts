@@ -15,7 +15,8 @@ export function configIntegration(config: RedConfig): AstroIntegration {
     name: 'red-columns:config',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        const siteConfig: SiteConfig = { ...config, mode: command === 'dev' || config.preview ? 'preview' : 'production' };
+        const { outDir: _outDir, checked: _checked, ...rest } = config;
+        const siteConfig: SiteConfig = { ...rest, mode: command === 'dev' || config.preview ? 'preview' : 'production' };
         updateConfig({
           vite: {
             plugins: [

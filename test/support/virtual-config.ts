@@ -17,11 +17,9 @@ export const config: SiteConfig = ((globalThis as { __fakeRedConfig?: SiteConfig
     mediaOrigins: [],
   },
   contentDir: '/srv/content',
-  outDir: '/srv/dist',
   cacheDir: '/tmp/red-cache',
   today: '2026-06-01',
   preview: false,
-  checked: true,
   posterFrames: false,
   mode: 'production',
 });

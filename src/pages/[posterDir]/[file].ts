@@ -9,7 +9,7 @@ import type { PosterJob } from '../../lib/video-posters.ts';
 import { generatedPosterBytes, generatedPosterFiles } from '../../collections/video-media.ts';
 
 export const getStaticPaths = (async () =>
-  (await generatedPosterFiles()).map(({ file, job }) => ({ params: { posterDir: POSTERS_DIR, file }, props: { job } }))) satisfies GetStaticPaths;
+  (await generatedPosterFiles()).map(({ file, job }) => ({ params: { posterDir: POSTERS_DIR, file }, props: { job }, cacheKey: file }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props }) => {
   const file = String(params.file);
