@@ -5,13 +5,25 @@
  * reports it). Also: CPU profiles summarised by function and by package, and the load average.
  */
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+
+const GNU_TIME = '/usr/bin/time';
+const readCached = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
 
 export interface Measured {
   status: number | null;
   /** Wall time, ms. */
   ms: number;
+  /** CPU time (user + system) of the whole tree, ms, from /usr/bin/time; NaN without it. Less sensitive than wall time to other work on the machine. */
+  cpuMs: number;
   /** Peak of the summed RSS of the process tree (sampled), bytes. */
   peakTree: number;
   /** Peak RSS of the largest single process (sampled), bytes. */
@@ -63,9 +75,12 @@ export function treeRss(pid: number): number[] {
 
 /** Runs a command to completion, sampling its tree's memory; output captured (and echoed with `echo`). */
 export function measure(cmd: string, args: string[], options: SpawnOptions & { echo?: boolean } = {}): Promise<Measured> {
+  // GNU time adds up the CPU time of every process it waited for (npm → node → astro → pagefind).
+  const timeFile = existsSync(GNU_TIME) ? path.join(os.tmpdir(), `red-bench-time-${process.pid}-${Date.now()}.txt`) : undefined;
+  const [command, argv] = timeFile ? [GNU_TIME, ['-o', timeFile, '-f', '%U %S', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const take = (b: Buffer) => {
       output += b.toString('utf8');
@@ -88,7 +103,13 @@ export function measure(cmd: string, args: string[], options: SpawnOptions & { e
     });
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ status, ms: performance.now() - t0, peakTree, peakOne, output });
+      let cpuMs = NaN;
+      if (timeFile) {
+        const [user, system] = (readCached(timeFile) ?? '').trim().split('\n').at(-1)!.split(' ').map(Number);
+        if (user !== undefined && system !== undefined) cpuMs = (user + system) * 1000;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ status, ms: performance.now() - t0, cpuMs, peakTree, peakOne, output });
     });
   });
 }
@@ -150,5 +171,45 @@ export function summarizeProfile(file: string, top = 25): string {
 export function largestProfile(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => `${dir}/${f}`);
+  return files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
+}
+
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/**
+ * A `--heap-prof` profile (sampled allocations still alive when the process ended): live bytes by
+ * package/folder, and by allocating function with its caller chain up to our own code.
+ */
+export function summarizeHeapProfile(file: string, top = 20): string {
+  const root = (JSON.parse(readFileSync(file, 'utf8')) as { head: HeapNode }).head;
+  const byPkg = new Map<string, number>();
+  const byFn = new Map<string, number>();
+  let total = 0;
+  const walk = (n: HeapNode, ours: string) => {
+    const f = n.callFrame;
+    const here = /\/(src|\.prerender)\//.test(f.url) ? `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(src|\.prerender)\//, '$1/')}:${f.lineNumber + 1}` : ours;
+    if (n.selfSize) {
+      total += n.selfSize;
+      const o = owner(f.url);
+      byPkg.set(o, (byPkg.get(o) ?? 0) + n.selfSize);
+      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '')}:${f.lineNumber + 1}  ← ${here || '-'}`;
+      byFn.set(key, (byFn.get(key) ?? 0) + n.selfSize);
+    }
+    for (const c of n.children) walk(c, here);
+  };
+  walk(root, '');
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1).padStart(7)} MB`;
+  const list = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, b]) => `  ${mb(b)}  ${k}`).join('\n');
+  return `heap profile ${file}: ${mb(total).trim()} live (sampled) at exit\nby package/folder:\n${list(byPkg, 12)}\nby allocating function ← our nearest caller:\n${list(byFn, top)}`;
+}
+
+/** The largest file with this extension in a folder. */
+export function largestFile(dir: string, ext: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  const files = readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => `${dir}/${f}`);
   return files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
 }

@@ -6,6 +6,7 @@
  *
  *   npm run bench -- scale 500 2000          sizes (default 500 2000)
  *   npm run bench -- scale 2000 --profile    also CPU-profile the astro build (node --cpu-prof)
+ *   npm run bench -- scale 2000 --heap-prof  instead, what is still allocated at the end (node --heap-prof)
  *   options: --seed N  --no-bare  --unified (also bare + unified() processor)  --no-warm  --no-dev
  *            --dev N (size for the dev figures; default the largest size)  --dev-only  --keep (keep the folders)
  *
@@ -14,13 +15,13 @@
  * Timing figures are only comparable within one run; the load average is printed with them.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { generateCorpus, type Corpus, type CorpusEntry } from './corpus.ts';
-import { gb, largestProfile, load, measure, sec, summarizeProfile, type Measured } from './measure.ts';
+import { gb, largestFile, largestProfile, load, measure, sec, summarizeHeapProfile, summarizeProfile, type Measured } from './measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(ROOT, 'test-results', 'bench-scale');
@@ -63,18 +64,28 @@ function phases(output: string): string {
 
 /* ------------------------------------------------------------ red-columns */
 
-function redBuild(content: string, dir: string, profileDir?: string): Promise<Measured> {
+function redBuild(content: string, dir: string, profileDir?: string, cacheName = 'cache-red'): Promise<Measured> {
   const out = path.join(dir, 'dist-red');
-  const cache = path.join(dir, 'cache-red');
+  const cache = path.join(dir, cacheName);
   return measure('npm', ['run', '--silent', 'build'], {
     cwd: ROOT,
     env: cleanEnv({
       RED_CONTENT_DIR: content,
       RED_OUT_DIR: out,
       RED_CACHE_DIR: cache,
-      ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+      ...(profileDir ? { NODE_OPTIONS: flag('heap-prof') ? `--heap-prof --heap-prof-dir=${profileDir}` : `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
     }),
   });
+}
+
+/** Seconds between the last page line and the Pagefind line (log timestamps, whole seconds). */
+function searchSeconds(output: string): string | undefined {
+  const clean = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const before = [...clean.matchAll(/^(\d\d):(\d\d):(\d\d) \[red-columns:(?:posters|media)\]/gm)].at(-1);
+  const after = /^(\d\d):(\d\d):(\d\d) \[red-columns:search\]/m.exec(clean);
+  if (!before || !after) return undefined;
+  const t = (m: RegExpMatchArray) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+  return `about ${t(after) - t(before)} s`;
 }
 
 /* ------------------------------------------------------------ bare Astro */
@@ -281,7 +292,7 @@ for (const n of sizes) {
   rmSync(dir, { recursive: true, force: true });
   const content = path.join(dir, 'content');
   const corpus = generateCorpus({ dir: content, entries: n, seed });
-  const profileDir = flag('profile') ? path.join(dir, 'profile') : undefined;
+  const profileDir = flag('profile') || flag('heap-prof') ? path.join(dir, 'profile') : undefined;
   if (flag('dev-only')) {
     if (n === devSize) for (const l of await allDevFigures(content, dir, corpus)) console.log(l);
     continue;
@@ -289,31 +300,50 @@ for (const n of sizes) {
   const red = await redBuild(content, dir, profileDir);
   log(`red ${n}`, red);
   const pages = Number(/(\d+) page\(s\) built/.exec(red.output)?.[1] ?? NaN);
-  console.log(`\n${n} entries (${pages} pages) — red-columns cold: ${sec(red.ms)}, peak ${gb(red.peakTree)} (largest process ${gb(red.peakOne)}); ${load()}`);
+  console.log(`\n${n} entries (${pages} pages) — red-columns cold: ${sec(red.ms)} wall, ${sec(red.cpuMs)} CPU, peak ${gb(red.peakTree)} (largest process ${gb(red.peakOne)}); ${load()}`);
   console.log(phases(red.output));
   const row: (typeof rows)[number] = { n, red };
   if (!flag('no-bare')) {
     row.bare = await bareBuild(content, dir, false);
     log(`bare ${n}`, row.bare);
-    console.log(`${n} entries — bare Astro: ${sec(row.bare.ms)}, peak ${gb(row.bare.peakTree)}; ratio ${(red.ms / row.bare.ms).toFixed(2)}× time, ${(red.peakTree / row.bare.peakTree).toFixed(2)}× memory; ${load()}`);
+    console.log(`${n} entries — bare Astro: ${sec(row.bare.ms)} wall, ${sec(row.bare.cpuMs)} CPU, peak ${gb(row.bare.peakTree)}; ratio ${(red.ms / row.bare.ms).toFixed(2)}× wall, ${(red.cpuMs / row.bare.cpuMs).toFixed(2)}× CPU, ${(red.peakTree / row.bare.peakTree).toFixed(2)}× memory; ${load()}`);
     console.log(phases(row.bare.output));
     if (flag('unified')) {
       row.bareU = await bareBuild(content, dir, true);
       log(`bare-unified ${n}`, row.bareU);
-      console.log(`${n} entries — bare Astro + unified(): ${sec(row.bareU.ms)}, peak ${gb(row.bareU.peakTree)}; red/this ${(red.ms / row.bareU.ms).toFixed(2)}×; ${load()}`);
+      console.log(`${n} entries — bare Astro + unified(): ${sec(row.bareU.ms)} wall, ${sec(row.bareU.cpuMs)} CPU, peak ${gb(row.bareU.peakTree)}; red/this ${(red.ms / row.bareU.ms).toFixed(2)}× wall, ${(red.cpuMs / row.bareU.cpuMs).toFixed(2)}× CPU; ${load()}`);
     }
   }
   rows.push(row);
   if (profileDir) {
     const p = largestProfile(profileDir);
     if (p) console.log(summarizeProfile(p));
+    const h = largestFile(profileDir, '.heapprofile');
+    if (h) console.log(summarizeHeapProfile(h));
   }
 
+  const searchLine = searchSeconds(red.output);
+  if (searchLine) console.log(`      Pagefind indexing (after the pages): ${searchLine}`);
   if (n === Math.max(...sizes) && !flag('no-warm')) {
+    // The same cold build with only our drawings (posters, tree/forest PNGs, kit zips and images) cached:
+    // what the rest of red-columns costs, and so what the drawings cost.
+    const drawingsCache = path.join(dir, 'cache-drawings');
+    rmSync(drawingsCache, { recursive: true, force: true });
+    for (const sub of ['red-posters', 'red-images', 'red-kits', 'red-kit-images']) {
+      if (existsSync(path.join(dir, 'cache-red', sub))) cpSync(path.join(dir, 'cache-red', sub), path.join(drawingsCache, sub), { recursive: true });
+    }
+    const pagesOnly = await redBuild(content, dir, undefined, 'cache-drawings');
+    log(`red ${n} drawings cached`, pagesOnly);
+    const bareRef = row.bare ? `; ${(pagesOnly.ms / row.bare.ms).toFixed(2)}× bare wall, ${(pagesOnly.cpuMs / row.bare.cpuMs).toFixed(2)}× bare CPU` : '';
+    const drawLine =
+      `${n} entries — cold with the drawings already cached: ${sec(pagesOnly.ms)} wall, ${sec(pagesOnly.cpuMs)} CPU${bareRef}; ` +
+      `so the drawings cost ${sec(red.cpuMs - pagesOnly.cpuMs)} CPU of the cold build; ${load()}`;
+    console.log(drawLine);
+    report.push(drawLine);
     editText(content, editTarget(corpus), `warm${Date.now()}`);
     const warm = await redBuild(content, dir);
     log(`red ${n} warm`, warm);
-    const line = `${n} entries — warm rebuild after editing one entry's text: ${sec(warm.ms)} = ${((100 * warm.ms) / red.ms).toFixed(0)}% of cold [goal ≤ 15%]; ${load()}`;
+    const line = `${n} entries — warm rebuild after editing one entry's text: ${sec(warm.ms)} wall = ${((100 * warm.ms) / red.ms).toFixed(0)}% of cold, ${sec(warm.cpuMs)} CPU = ${((100 * warm.cpuMs) / red.cpuMs).toFixed(0)}% of cold [goal ≤ 15%]; ${load()}`;
     console.log(line);
     console.log(phases(warm.output));
     report.push(line);
@@ -327,17 +357,21 @@ for (const n of sizes) {
 }
 
 console.log(`\nsummary (${uptime()}):`);
-console.log('entries | red-columns | bare Astro | ratio | red peak | bare peak');
+console.log('entries | red-columns wall / CPU | bare Astro wall / CPU | ratio wall / CPU | red peak | bare peak');
 for (const r of rows) {
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   console.log(
-    `${r.n} | ${sec(r.red.ms)} | ${r.bare ? sec(r.bare.ms) : '–'} | ${r.bare ? `${(r.red.ms / r.bare.ms).toFixed(2)}×` : '–'} | ${gb(r.red.peakTree)} | ${r.bare ? gb(r.bare.peakTree) : '–'}` +
-      (r.bareU ? ` | bare+unified ${sec(r.bareU.ms)} (${(r.red.ms / r.bareU.ms).toFixed(2)}×)` : ''),
+    `${r.n} | ${sec(r.red.ms)} / ${sec(r.red.cpuMs)} | ${r.bare ? `${sec(r.bare.ms)} / ${sec(r.bare.cpuMs)}` : '–'} | ${r.bare ? `${ratio(r.red.ms, r.bare.ms)} / ${ratio(r.red.cpuMs, r.bare.cpuMs)}` : '–'} | ${gb(r.red.peakTree)} | ${r.bare ? gb(r.bare.peakTree) : '–'}` +
+      (r.bareU ? ` | bare+unified ${sec(r.bareU.ms)} / ${sec(r.bareU.cpuMs)} (${ratio(r.red.ms, r.bareU.ms)} / ${ratio(r.red.cpuMs, r.bareU.cpuMs)})` : ''),
   );
 }
 if (rows.length >= 2) {
   const a = rows[0]!;
   const b = rows.at(-1)!;
-  console.log(`growth: ${b.n / a.n}× entries → red ${(b.red.ms / a.red.ms).toFixed(2)}× time${a.bare && b.bare ? `, bare ${(b.bare.ms / a.bare.ms).toFixed(2)}×` : ''}  [goal: 4× entries ≤ 4.4× time]`);
+  console.log(
+    `growth: ${b.n / a.n}× entries → red ${(b.red.ms / a.red.ms).toFixed(2)}× wall, ${(b.red.cpuMs / a.red.cpuMs).toFixed(2)}× CPU` +
+      `${a.bare && b.bare ? `; bare ${(b.bare.ms / a.bare.ms).toFixed(2)}× wall, ${(b.bare.cpuMs / a.bare.cpuMs).toFixed(2)}× CPU` : ''}  [goal: 4× entries ≤ 4.4× time]`,
+  );
 }
 for (const l of report) console.log(l);
 console.log(`logs: ${path.relative(ROOT, logFile)}`);
