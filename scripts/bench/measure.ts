@@ -28,6 +28,8 @@ export interface Measured {
   peakTree: number;
   /** Peak RSS of the largest single process (sampled), bytes. */
   peakOne: number;
+  /** Clock time (HH:MM:SS) of that peak, to find the build phase in the log. */
+  peakOneAt: string;
   output: string;
 }
 
@@ -90,11 +92,16 @@ export function measure(cmd: string, args: string[], options: SpawnOptions & { e
     child.stderr!.on('data', take);
     let peakTree = 0;
     let peakOne = 0;
+    let peakOneAt = '';
     const sample = () => {
       if (child.pid === undefined) return;
       const sizes = treeRss(child.pid);
       peakTree = Math.max(peakTree, sizes.reduce((a, b) => a + b, 0));
-      peakOne = Math.max(peakOne, ...sizes);
+      const one = Math.max(...sizes);
+      if (one > peakOne) {
+        peakOne = one;
+        peakOneAt = new Date().toTimeString().slice(0, 8);
+      }
     };
     const timer = setInterval(sample, 100);
     child.on('error', (e) => {
@@ -109,7 +116,7 @@ export function measure(cmd: string, args: string[], options: SpawnOptions & { e
         if (user !== undefined && system !== undefined) cpuMs = (user + system) * 1000;
         rmSync(timeFile, { force: true });
       }
-      resolve({ status, ms: performance.now() - t0, cpuMs, peakTree, peakOne, output });
+      resolve({ status, ms: performance.now() - t0, cpuMs, peakTree, peakOne, peakOneAt, output });
     });
   });
 }

@@ -300,7 +300,7 @@ for (const n of sizes) {
   const red = await redBuild(content, dir, profileDir);
   log(`red ${n}`, red);
   const pages = Number(/(\d+) page\(s\) built/.exec(red.output)?.[1] ?? NaN);
-  console.log(`\n${n} entries (${pages} pages) — red-columns cold: ${sec(red.ms)} wall, ${sec(red.cpuMs)} CPU, peak ${gb(red.peakTree)} (largest process ${gb(red.peakOne)}); ${load()}`);
+  console.log(`\n${n} entries (${pages} pages) — red-columns cold: ${sec(red.ms)} wall, ${sec(red.cpuMs)} CPU, peak ${gb(red.peakTree)} (largest process ${gb(red.peakOne)} at ${red.peakOneAt}); ${load()}`);
   console.log(phases(red.output));
   const row: (typeof rows)[number] = { n, red };
   if (!flag('no-bare')) {
