@@ -74,8 +74,22 @@ function redBuild(content: string, dir: string, profileDir?: string, cacheName =
       RED_OUT_DIR: out,
       RED_CACHE_DIR: cache,
       ...(profileDir ? { NODE_OPTIONS: flag('heap-prof') ? `--heap-prof --heap-prof-dir=${profileDir}` : `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+      ...(flag('memlog') ? { NODE_OPTIONS: `--import=${path.join(import.meta.dirname, 'memlog.mjs')}`, RED_BENCH_MEMLOG: path.join(dir, 'memlog.txt') } : {}),
     }),
   });
+}
+
+/** From the memory log: RSS, V8 heap and buffers of the astro process at its RSS peak. */
+function memorySummary(file: string): string {
+  if (!existsSync(file)) return '      (no memory log)';
+  const rows = readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number));
+  const peak = rows.reduce((a, b) => (b[1]! > a[1]! ? b : a));
+  const heapPeak = rows.reduce((a, b) => (b[2]! > a[2]! ? b : a));
+  const at = (r: number[]) => new Date(r[0]!).toTimeString().slice(0, 8);
+  return (
+    `      astro process at its RSS peak (${at(peak)}): RSS ${gb(peak[1]!)}, V8 heap used ${gb(peak[2]!)} of ${gb(peak[3]!)}, external ${gb(peak[4]!)} (array buffers ${gb(peak[5]!)}); ` +
+    `most V8 heap used ${gb(heapPeak[2]!)} at ${at(heapPeak)}`
+  );
 }
 
 /** Seconds between the last page line and the Pagefind line (log timestamps, whole seconds). */
@@ -302,6 +316,7 @@ for (const n of sizes) {
   const pages = Number(/(\d+) page\(s\) built/.exec(red.output)?.[1] ?? NaN);
   console.log(`\n${n} entries (${pages} pages) — red-columns cold: ${sec(red.ms)} wall, ${sec(red.cpuMs)} CPU, peak ${gb(red.peakTree)} (largest process ${gb(red.peakOne)} at ${red.peakOneAt}); ${load()}`);
   console.log(phases(red.output));
+  if (flag('memlog')) console.log(memorySummary(path.join(dir, 'memlog.txt')));
   const row: (typeof rows)[number] = { n, red };
   if (!flag('no-bare')) {
     row.bare = await bareBuild(content, dir, false);
