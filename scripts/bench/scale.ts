@@ -67,7 +67,8 @@ function phases(output: string): string {
 function redBuild(content: string, dir: string, profileDir?: string, cacheName = 'cache-red'): Promise<Measured> {
   const out = path.join(dir, 'dist-red');
   const cache = path.join(dir, cacheName);
-  return measure('npm', ['run', '--silent', 'build'], {
+  // --verbose: Astro's own lines (phases, per-page times) are what the bench reads.
+  return measure('npm', ['run', '--silent', 'build', '--', '--verbose'], {
     cwd: ROOT,
     env: cleanEnv({
       RED_CONTENT_DIR: content,

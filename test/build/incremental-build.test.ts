@@ -43,7 +43,8 @@ beforeAll(() => {
   // page linking to it: neighbours, related reading, lists).
   edit('salon/2026-02.md', (t) => t.replace('第二期。', '第二期：改过的正文。'));
   edit('highlights/测试亮点.md', (t) => t.replace('title: 测试亮点', 'title: 改过标题的测试亮点'));
-  const warm = buildSite({ contentDir: content, outDir: warmOut, env });
+  // --verbose: Astro's per-page lines say which pages were copied.
+  const warm = buildSite({ contentDir: content, outDir: warmOut, env, args: ['--verbose'] });
   if (warm.status !== 0) throw new Error(`warm build failed\n${warm.stdout}\n${warm.stderr}`);
   warmLog = warm.stdout + warm.stderr;
   const cold = buildSite({ contentDir: content, outDir: coldOut, env });
