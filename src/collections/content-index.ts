@@ -79,6 +79,7 @@ function buildIndex(lists: { [C in ColumnId]: CollectionEntry<C>[] }, unitList: 
     const parent = units.byId.get(unit)?.parent;
     return [...(parent ? [parent, ...units.children(parent).map((u) => u.id)] : []), ...units.children(unit).map((u) => u.id)];
   };
+  const relatedMemo = new Map<string, Entry[]>();
   const related = relatedIndex(
     all.map((e) => ({ key: entryKey(e), date: e.data.date, unit: creditedUnit(e), tags: e.data.tags, entry: e })),
     family,
@@ -93,7 +94,13 @@ function buildIndex(lists: { [C in ColumnId]: CollectionEntry<C>[] }, unitList: 
     years: groupByYearMonth(all, (e) => e.data.date),
     tags,
     tag: (name) => tagByName.get(normalizeTag(name)),
-    related: (entry, limit = 4) => related(entryKey(entry), limit).map((r) => r.entry),
+    // Once per entry and build: the page's key (page-keys.ts) and the page itself both ask.
+    related: (entry, limit = 4) => {
+      const k = `${limit}:${entryKey(entry)}`;
+      let hit = relatedMemo.get(k);
+      if (!hit) relatedMemo.set(k, (hit = related(entryKey(entry), limit).map((r) => r.entry)));
+      return hit;
+    },
   };
 }
 
