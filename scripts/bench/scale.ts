@@ -33,7 +33,7 @@ const opt = (name: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const optValues = new Set(['seed', 'dev'].map((n) => opt(n)).filter(Boolean));
+const optValues = new Set(['seed', 'dev', 'malloc-arenas'].map((n) => opt(n)).filter(Boolean));
 const sizes = argv.filter((a) => /^\d+$/.test(a) && !optValues.has(a)).map(Number);
 if (sizes.length === 0) sizes.push(500, 2000);
 const seed = Number(opt('seed') ?? 1);
@@ -75,6 +75,7 @@ function redBuild(content: string, dir: string, profileDir?: string, cacheName =
       RED_OUT_DIR: out,
       RED_CACHE_DIR: cache,
       ...(profileDir ? { NODE_OPTIONS: flag('heap-prof') ? `--heap-prof --heap-prof-dir=${profileDir}` : `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+      ...(opt('malloc-arenas') ? { MALLOC_ARENA_MAX: opt('malloc-arenas')! } : {}),
       ...(flag('memlog') ? { NODE_OPTIONS: `--import=${path.join(import.meta.dirname, 'memlog.mjs')}`, RED_BENCH_MEMLOG: path.join(dir, 'memlog.txt') } : {}),
     }),
   });
