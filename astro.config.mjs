@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -12,6 +13,7 @@ import { searchIntegration } from './src/integrations/search.ts';
 import { cspDirectives } from './src/lib/csp.ts';
 import { readEntrySources } from './src/publish/manifest.ts';
 import { videoUrlsIn } from './src/publish/references.ts';
+import { READING_BOOT_SCRIPT } from './src/lib/reading-modes.ts';
 import { postersIntegration } from './src/integrations/posters.ts';
 
 // site.yaml and the RED_* options, read once: every integration and plugin gets this object,
@@ -59,7 +61,8 @@ export default defineConfig({
     csp: {
       // Video servers: from parsed, validated front matter and site.yaml (src/lib/csp.ts), never raw strings.
       directives: cspDirectives({ videoUrls: videoUrlsIn(readEntrySources(config.contentDir)), mediaOrigins: config.site.mediaOrigins }),
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // The one unprocessed inline script (reading modes applied before the first paint), by its hash.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [`sha256-${createHash('sha256').update(READING_BOOT_SCRIPT).digest('base64')}`] },
       styleDirective: { resources: ["'self'"] },
     },
   },
