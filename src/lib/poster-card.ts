@@ -5,6 +5,8 @@
  */
 import { escapeMarkup as escapeXml } from './escape.ts';
 
+import { phrases } from './phrases.ts';
+
 export interface PosterCard {
   title: string;
   /** Column name, e.g. 视频展播 */
@@ -53,77 +55,59 @@ export function textWidth(text: string): number {
   return w;
 }
 
-/** Characters that must not start a line (Chinese line-breaking rules, 避头). */
-const NO_START = new Set([...'，。、：；！？）》」』】〕〉”’…—,.:;!?)]}%·～']);
-/** Characters that must not end a line (避尾). */
-const NO_END = new Set([...'（《「『【〔〈“‘([{']);
-
-/** Break points: between CJK characters, and at spaces between Latin words. */
-function tokens(text: string): string[] {
+/** Splits a word wider than a line into pieces that fit (a long Latin word, a run of digits). */
+function fitPieces(word: string, maxWidth: number): string[] {
+  if (textWidth(word.trim()) <= maxWidth) return [word];
   const out: string[] = [];
-  let word = '';
-  for (const ch of text) {
-    if (charWidth(ch) === 1) {
-      if (word) out.push(word), (word = '');
-      out.push(ch);
-    } else if (/\s/.test(ch)) {
-      if (word) out.push(word), (word = '');
-      out.push(' ');
-    } else word += ch;
+  let cur = '';
+  for (const ch of word) {
+    if (cur && textWidth(cur + ch) > maxWidth) out.push(cur), (cur = '');
+    cur += ch;
   }
-  if (word) out.push(word);
+  if (cur) out.push(cur);
   return out;
+}
+
+/** Greedy lines of whole words, at most `maxWidth` em wide. */
+function greedyLines(words: readonly string[], maxWidth: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && textWidth((cur + w).trim()) > maxWidth) {
+      lines.push(cur);
+      cur = w.trimStart();
+    } else cur += cur ? w : w.trimStart();
+  }
+  if (cur) lines.push(cur);
+  return lines.map((l) => l.trim()).filter(Boolean);
 }
 
 /**
  * Wraps `text` into lines at most `maxWidth` em wide (CJK = 1 em), at most `maxLines`
- * lines; the last line ends with … when the text does not fit. Keeps Chinese
- * punctuation off line starts/ends.
+ * lines; the last line ends with … when the text does not fit. Breaks only between words
+ * (never inside 服务; src/lib/phrases.ts, which also keeps Chinese punctuation off line
+ * starts and ends), and balances the lines as CSS `text-wrap: balance` does: the narrowest
+ * width that needs no more lines, so no line is left with one character.
  */
 export function wrapText(text: string, maxWidth: number, maxLines: number): string[] {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (!clean) return [];
-  const lines: string[][] = [[]];
-  let width = 0;
-  for (const tok of tokens(clean)) {
-    const line = lines[lines.length - 1]!;
-    const w = textWidth(tok);
-    if (tok === ' ' && line.length === 0) continue;
-    if (width + w <= maxWidth || line.length === 0) {
-      line.push(tok);
-      width += w;
-      continue;
-    }
-    if (tok === ' ') {
-      lines.push([]);
-      width = 0;
-      continue;
-    }
-    // Move characters so no line starts with closing punctuation or ends with an opening one.
-    const next: string[] = [tok];
-    if (NO_START.has(tok) && line.length > 1) next.unshift(line.pop()!);
-    while (line.length > 1 && NO_END.has(line[line.length - 1]!)) next.unshift(line.pop()!);
-    // A long Latin word wider than a line: hard-split it.
-    lines.push(next);
-    width = textWidth(next.join(''));
+  const words = phrases(clean).flatMap((w) => fitPieces(w, maxWidth));
+  const fitted = greedyLines(words, maxWidth);
+  if (fitted.length > maxLines) {
+    const kept = fitted.slice(0, maxLines);
+    let last = kept[maxLines - 1]!;
+    while (last && textWidth(last + '…') > maxWidth) last = [...last].slice(0, -1).join('');
+    kept[maxLines - 1] = last.replace(/[，。、：；,.\s]+$/, '') + '…';
+    return kept;
   }
-  const result = lines.map((l) => l.join('').trim()).filter(Boolean);
-  // Split any line still too wide (a single long word).
-  const fitted: string[] = [];
-  for (const l of result) {
-    let cur = '';
-    for (const ch of l) {
-      if (cur && textWidth(cur + ch) > maxWidth) fitted.push(cur), (cur = '');
-      cur += ch;
-    }
-    if (cur) fitted.push(cur);
+  let best = fitted;
+  for (let w = maxWidth - 0.25; fitted.length > 1 && w > 0; w -= 0.25) {
+    const lines = greedyLines(words, w);
+    if (lines.length > fitted.length) break;
+    best = lines;
   }
-  if (fitted.length <= maxLines) return fitted;
-  const kept = fitted.slice(0, maxLines);
-  let last = kept[maxLines - 1]!;
-  while (last && textWidth(last + '…') > maxWidth) last = [...last].slice(0, -1).join('');
-  kept[maxLines - 1] = last.replace(/[，。、：；,.\s]+$/, '') + '…';
-  return kept;
+  return best;
 }
 
 /** Text and attribute values in the SVG: the one escaper (src/lib/escape.ts). */

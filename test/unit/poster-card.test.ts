@@ -4,9 +4,25 @@ import { escapeXml, posterSvg, textWidth, titleLayout, wrapText } from '../../sr
 import { renderPosterPng } from '../../src/lib/video-posters.ts';
 
 describe('wrapText (CJK line breaking)', () => {
-  it('breaks Chinese text between characters at the width', () => {
+  it('breaks Chinese text between words, not inside them', () => {
     const lines = wrapText('重温入党誓词庆祝建党一百零五周年', 6, 5);
-    expect(lines).toEqual(['重温入党誓词', '庆祝建党一百', '零五周年']);
+    expect(lines.join('')).toBe('重温入党誓词庆祝建党一百零五周年');
+    for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(6);
+    // 建党 and 周年 stay whole.
+    expect(lines.some((l) => l.endsWith('建') || l.endsWith('周'))).toBe(false);
+  });
+
+  it('balances the lines of a poster title: no word split, no character alone on the last line', () => {
+    // At the poster's 76 px title size a line holds 14 characters.
+    for (const title of ['网格党员进社区：慈溪网格化服务纪实', '风雨巡线人：周海峰和他的无人机巡线班组', '党员突击队：台风中抢修通信线路的巡线班组']) {
+      const lines = wrapText(title, 14, 3);
+      expect(lines.join(''), title).toBe(title);
+      expect(lines.length, title).toBe(2);
+      expect([...lines.at(-1)!].length, title).toBeGreaterThan(3);
+      expect(Math.abs(textWidth(lines[0]!) - textWidth(lines[1]!)), title).toBeLessThanOrEqual(5);
+    }
+    expect(wrapText('网格党员进社区：慈溪网格化服务纪实', 14, 3).some((l) => l.endsWith('服'))).toBe(false);
+    expect(wrapText('风雨巡线人：周海峰和他的无人机巡线班组', 14, 3).some((l) => l.endsWith('无人'))).toBe(false);
   });
 
   it('keeps closing punctuation off the start of a line and opening quotes off the end', () => {
