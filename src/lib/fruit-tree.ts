@@ -41,13 +41,23 @@ export const COLUMN_STYLE: Record<ColumnId, ColumnStyle> = {
   videos: { shape: 'play', fill: '#d9622b', stroke: '#7a2a08', shapeName: '三角形' },
 };
 
+/**
+ * A flat, layered palette (an annual report's illustration): two browns for the trunk, three
+ * sage greens for the canopy (shade, body, light), kept pale so every fruit stands out.
+ */
 export const TREE_COLORS = {
   trunk: '#6b4a32',
   trunkDark: '#4e3322',
-  crown: '#dfe6cf',
+  trunkLight: '#8c6544',
+  crown: '#d6e3c1',
+  crownShade: '#bfd1a3',
+  crownLight: '#e6eed8',
   crownEdge: '#c9d3b3',
   leaf: '#7d9a5b',
-  ground: '#d9cbb4',
+  leafDark: '#5f7f43',
+  ground: '#e3d6c0',
+  groundDark: '#cdbb9c',
+  grass: '#8fae6c',
   label: '#4a3b2c',
   paper: '#faf7f2',
 } as const;
@@ -65,8 +75,10 @@ export interface Branch {
   year: string;
   /** -1 left, 1 right, 0 a single year's crown centred on the trunk. */
   side: -1 | 0 | 1;
-  /** SVG path of the branch. */
+  /** SVG path of the branch's centre line. */
   d: string;
+  /** The branch drawn as a filled shape tapering from the trunk to the tip. */
+  shape: string;
   width: number;
   /** Year label position. */
   labelX: number;
@@ -82,12 +94,12 @@ export interface TreeLayout {
   height: number;
   /** Fruit radius used. */
   r: number;
-  trunk: { d: string; width: number };
+  trunk: { d: string; width: number; /** lit side of the trunk */ light: string };
   groundY: number;
   branches: Branch[];
   /** No fruit: drawn as a sapling. */
   bare: boolean;
-  sapling?: { leaves: string[] };
+  sapling?: { leaves: string[]; veins: string[] };
   count: number;
   /** Year labels drawn. */
   yearLabels: boolean;
@@ -229,7 +241,10 @@ export function layoutTree(input: readonly Fruit[], options: LayoutOptions = {})
       const yb = maxY;
       const spread = Math.max(step * 0.6, (maxX - minX) / 2);
       const d = `M${round1(cx)} ${round1(y0)}Q${round1(cx - spread * 0.3)} ${round1(yb)} ${round1(cx - spread)} ${round1(yb - step * 0.2)}M${round1(cx)} ${round1(y0)}Q${round1(cx + spread * 0.3)} ${round1(yb)} ${round1(cx + spread)} ${round1(yb - step * 0.2)}`;
-      return { year: band.year, side: s, d, width: bw, labelX: round1(crown.cx + crown.rx + 6), labelY: round1(crown.cy + 5), anchor: 'start' as const, crown, fruits: fr };
+      const shape =
+        taper(cx, y0 + bw, cx - spread * 0.3, yb, cx - spread, yb - step * 0.2, bw * 1.2) +
+        taper(cx, y0 + bw, cx + spread * 0.3, yb, cx + spread, yb - step * 0.2, bw * 1.2);
+      return { year: band.year, side: s, d, shape, width: bw, labelX: round1(crown.cx + crown.rx + 6), labelY: round1(crown.cy + 5), anchor: 'start' as const, crown, fruits: fr };
     }
     const baseY = crownBase + band.bottom - step * 0.1;
     const tipDx = reach + r * 0.6;
@@ -242,6 +257,7 @@ export function layoutTree(input: readonly Fruit[], options: LayoutOptions = {})
       year: band.year,
       side: s,
       d,
+      shape: taper(x0, baseY + step * 0.3, midX, baseY - tipDx * 0.08, x1, tipY, bw * 1.45),
       width: bw,
       labelX: round1(cx + s * (tipDx + r + 8)),
       labelY: round1(tipY + 5),
@@ -253,11 +269,35 @@ export function layoutTree(input: readonly Fruit[], options: LayoutOptions = {})
 
   const topBranch = Math.min(...branches.map((b) => b.crown.cy));
   const trunkTop = years.length === 1 ? crownBase + step * 0.1 : Math.min(crownBase, topBranch + step);
-  const trunk = {
-    d: `M${round1(cx - trunkHalf)} ${groundY}C${round1(cx - trunkHalf * 0.6)} ${round1((groundY + trunkTop) / 2)} ${round1(cx - trunkHalf * 0.35)} ${round1(trunkTop + 20)} ${round1(cx - 1.5)} ${round1(trunkTop)}L${round1(cx + 1.5)} ${round1(trunkTop)}C${round1(cx + trunkHalf * 0.35)} ${round1(trunkTop + 20)} ${round1(cx + trunkHalf * 0.6)} ${round1((groundY + trunkTop) / 2)} ${round1(cx + trunkHalf)} ${groundY}Z`,
-    width: round1(trunkHalf * 2),
-  };
+  const trunk = trunkShape(cx, groundY, trunkTop, trunkHalf);
   return { width, height, r, trunk, groundY, branches, bare: false, count: n, yearLabels };
+}
+
+/**
+ * A branch as a filled shape: the quadratic curve (x0,y0)→(qx,qy)→(x1,y1) thickened to `w`
+ * at the trunk and tapering to a rounded tip.
+ */
+function taper(x0: number, y0: number, qx: number, qy: number, x1: number, y1: number, w: number): string {
+  const h = w / 2;
+  const t = Math.max(0.7, w * 0.12);
+  const p = (a: number, b: number) => `${round1(a)} ${round1(b)}`;
+  return `M${p(x0, y0 - h)}Q${p(qx, qy - h * 0.5)} ${p(x1, y1 - t)}Q${p(x1 + (x1 > x0 ? 1.6 : x1 < x0 ? -1.6 : 0), y1)} ${p(x1, y1 + t)}Q${p(qx, qy + h * 0.5)} ${p(x0, y0 + h)}Z`;
+}
+
+/** The trunk: a root flare on the ground, tapering up; plus the strip of its lit (left) side. */
+function trunkShape(cx: number, groundY: number, top: number, half: number): TreeLayout['trunk'] {
+  const p = (a: number, b: number) => `${round1(a)} ${round1(b)}`;
+  const mid = (groundY + top) / 2;
+  const foot = groundY - half * 0.9;
+  const d =
+    `M${p(cx - half * 1.75, groundY)}Q${p(cx - half * 1.02, groundY - half * 0.12)} ${p(cx - half * 0.96, foot)}` +
+    `C${p(cx - half * 0.6, mid)} ${p(cx - half * 0.35, top + 20)} ${p(cx - 1.5, top)}L${p(cx + 1.5, top)}` +
+    `C${p(cx + half * 0.35, top + 20)} ${p(cx + half * 0.6, mid)} ${p(cx + half * 0.96, foot)}` +
+    `Q${p(cx + half * 1.02, groundY - half * 0.12)} ${p(cx + half * 1.75, groundY)}Z`;
+  const light =
+    `M${p(cx - half * 0.78, groundY - half * 0.5)}C${p(cx - half * 0.48, mid)} ${p(cx - half * 0.3, top + 22)} ${p(cx - 1.2, top + 4)}` +
+    `L${p(cx - 0.4, top + 8)}C${p(cx - half * 0.12, top + 26)} ${p(cx - half * 0.22, mid)} ${p(cx - half * 0.3, groundY - half * 0.4)}Z`;
+  return { d, width: round1(half * 2), light };
 }
 
 function saplingLayout(): TreeLayout {
@@ -268,20 +308,54 @@ function saplingLayout(): TreeLayout {
     width,
     height: 118,
     r: 0,
-    trunk: { d: `M${cx - 3} ${groundY}C${cx - 2} 80 ${cx - 1} 66 ${cx - 0.8} 52L${cx + 0.8} 52C${cx + 1} 66 ${cx + 2} 80 ${cx + 3} ${groundY}Z`, width: 6 },
+    trunk: {
+      d: `M${cx - 4.5} ${groundY}Q${cx - 2.6} ${groundY - 1} ${cx - 2.4} ${groundY - 6}C${cx - 1.6} 80 ${cx - 1.4} 66 ${cx - 0.9} 50L${cx + 0.9} 50C${cx + 1.4} 66 ${cx + 1.6} 80 ${cx + 2.4} ${groundY - 6}Q${cx + 2.6} ${groundY - 1} ${cx + 4.5} ${groundY}Z`,
+      width: 6,
+      light: '',
+    },
     groundY,
     branches: [],
     bare: true,
     sapling: {
       leaves: [
-        `M${cx} 60C${cx - 8} 50 ${cx - 24} 50 ${cx - 30} 58C${cx - 22} 66 ${cx - 8} 66 ${cx} 60Z`,
-        `M${cx} 54C${cx + 8} 42 ${cx + 24} 40 ${cx + 30} 46C${cx + 22} 56 ${cx + 8} 58 ${cx} 54Z`,
-        `M${cx} 52C${cx - 4} 44 ${cx - 2} 36 ${cx + 2} 30C${cx + 6} 38 ${cx + 4} 46 ${cx} 52Z`,
+        `M${cx - 1} 62C${cx - 9} 50 ${cx - 25} 49 ${cx - 33} 57C${cx - 24} 67 ${cx - 9} 68 ${cx - 1} 62Z`,
+        `M${cx + 1} 55C${cx + 9} 42 ${cx + 25} 39 ${cx + 33} 45C${cx + 25} 57 ${cx + 9} 60 ${cx + 1} 55Z`,
+        `M${cx} 51C${cx - 5} 43 ${cx - 3} 34 ${cx + 2} 27C${cx + 7} 36 ${cx + 5} 45 ${cx} 51Z`,
       ],
+      veins: [`M${cx - 2} 61Q${cx - 15} 56 ${cx - 29} 57.5`, `M${cx + 2} 54Q${cx + 15} 47 ${cx + 29} 45.5`, `M${cx + 0.5} 49Q${cx + 1} 40 ${cx + 2} 31`],
     },
     count: 0,
     yearLabels: false,
   };
+}
+
+/**
+ * A canopy cloud: the ellipse (cx, cy, rx, ry) with a scalloped edge of overlapping circles,
+ * as one path of sub-paths (nonzero fill makes their union). Sizes follow a fixed pattern,
+ * not randomness, so the same crown always gives the same bytes.
+ */
+export function cloudPath(cx: number, cy: number, rx: number, ry: number): string {
+  const p = (a: number, b: number) => `${round1(a)} ${round1(b)}`;
+  const circle = (x: number, y: number, r: number) => `M${p(x - r, y)}a${round1(r)} ${round1(r)} 0 1 0 ${round1(2 * r)} 0a${round1(r)} ${round1(r)} 0 1 0 ${round1(-2 * r)} 0Z`;
+  const rb = Math.max(4, Math.min(34, Math.min(rx, ry) * 0.46));
+  const inset = rb * 0.82;
+  const ex = Math.max(1, rx - inset);
+  const ey = Math.max(1, ry - inset);
+  const around = Math.PI * (3 * (ex + ey) - Math.sqrt((3 * ex + ey) * (ex + 3 * ey)));
+  const n = Math.max(6, Math.min(22, Math.round(around / (rb * 1.15))));
+  const pattern = [0, -0.14, 0.1, -0.06, 0.16, -0.1, 0.05];
+  let d = `M${p(cx - ex, cy)}a${round1(ex)} ${round1(ey)} 0 1 0 ${round1(2 * ex)} 0a${round1(ex)} ${round1(ey)} 0 1 0 ${round1(-2 * ex)} 0Z`;
+  for (let i = 0; i < n; i++) {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    d += circle(cx + ex * Math.cos(a), cy + ey * Math.sin(a), rb * (1 + pattern[i % pattern.length]!));
+  }
+  return d;
+}
+
+/** A tuft of three blades of grass standing at (x, y). */
+function grass(x: number, y: number): string {
+  const p = (a: number, b: number) => `${round1(a)} ${round1(b)}`;
+  return `M${p(x - 4, y)}q${p(-1, -4)} ${p(-3, -7)}M${p(x, y)}q${p(0.5, -5)} ${p(1, -9)}M${p(x + 4, y)}q${p(1.5, -3.5)} ${p(4, -6)}`;
 }
 
 /** SVG path (or element) of a fruit shape centred at (x, y) with radius r. */
@@ -349,28 +423,34 @@ export function renderTreeSvg(layout: TreeLayout, options: RenderOptions): strin
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" ${size} role="${role}" aria-labelledby="${id}-t" class="fruit-tree-svg" font-family="${escapeXml(FONT_FAMILY)}">`,
   );
   out.push(`<title id="${id}-t">${escapeXml(options.title)}</title>`);
-  // Ground.
+  // Ground: a soft shadow, a darker patch under the trunk, two tufts of grass.
   const cx = width / 2;
+  const groundRx = Math.min(width / 2 - 4, Math.max(40, layout.trunk.width * 4));
   out.push(
-    `<ellipse cx="${round1(cx)}" cy="${round1(layout.groundY + 2)}" rx="${round1(Math.min(width / 2 - 4, Math.max(40, layout.trunk.width * 4)))}" ry="7" fill="${TREE_COLORS.ground}"/>`,
+    `<ellipse cx="${round1(cx)}" cy="${round1(layout.groundY + 2)}" rx="${round1(groundRx)}" ry="7" fill="${TREE_COLORS.ground}"/>`,
+    `<ellipse cx="${round1(cx)}" cy="${round1(layout.groundY + 1)}" rx="${round1(Math.max(8, layout.trunk.width * 1.5))}" ry="3" fill="${TREE_COLORS.groundDark}"/>`,
+    `<path d="${grass(cx - groundRx * 0.62, layout.groundY + 2)}${grass(cx + groundRx * 0.5, layout.groundY + 3)}" fill="none" stroke="${TREE_COLORS.grass}" stroke-width="1.4" stroke-linecap="round"/>`,
   );
-  // One canopy behind everything: an ellipse over the whole crown plus one per branch.
+  // The canopy in three layers: shade (offset down-right), body, light (upper left).
   if (layout.branches.length) {
     const minX = Math.min(...layout.branches.map((b) => b.crown.cx - b.crown.rx));
     const maxX = Math.max(...layout.branches.map((b) => b.crown.cx + b.crown.rx));
     const minY = Math.min(...layout.branches.map((b) => b.crown.cy - b.crown.ry));
     const maxY = Math.max(...layout.branches.map((b) => b.crown.cy + b.crown.ry));
-    const g = [`<ellipse cx="${round1((minX + maxX) / 2)}" cy="${round1((minY + maxY) / 2)}" rx="${round1((maxX - minX) / 2)}" ry="${round1((maxY - minY) / 2)}"/>`];
-    for (const b of layout.branches) g.push(`<ellipse cx="${b.crown.cx}" cy="${b.crown.cy}" rx="${b.crown.rx}" ry="${b.crown.ry}"/>`);
-    out.push(`<g fill="${TREE_COLORS.crown}">${g.join('')}</g>`);
+    const all = { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, rx: (maxX - minX) / 2, ry: (maxY - minY) / 2 };
+    const crowns = layout.branches.length > 1 ? [all, ...layout.branches.map((b) => b.crown)] : [all];
+    const off = Math.max(2, Math.min(6, all.ry * 0.06));
+    out.push(`<path d="${crowns.map((c) => cloudPath(c.cx + off, c.cy + off * 1.4, c.rx * 0.97, c.ry * 0.97)).join('')}" fill="${TREE_COLORS.crownShade}"/>`);
+    out.push(`<path d="${crowns.map((c) => cloudPath(c.cx, c.cy, c.rx * 0.95, c.ry * 0.95)).join('')}" fill="${TREE_COLORS.crown}"/>`);
+    out.push(`<path d="${cloudPath(all.cx - all.rx * 0.24, all.cy - all.ry * 0.26, all.rx * 0.5, all.ry * 0.44)}" fill="${TREE_COLORS.crownLight}"/>`);
   }
   out.push(`<path d="${layout.trunk.d}" fill="${TREE_COLORS.trunk}"/>`);
+  if (layout.trunk.light) out.push(`<path d="${layout.trunk.light}" fill="${TREE_COLORS.trunkLight}"/>`);
   if (layout.sapling) {
-    for (const leaf of layout.sapling.leaves) out.push(`<path d="${leaf}" fill="${TREE_COLORS.leaf}"/>`);
+    layout.sapling.leaves.forEach((leaf, i) => out.push(`<path d="${leaf}" fill="${i === 1 ? TREE_COLORS.leafDark : TREE_COLORS.leaf}"/>`));
+    out.push(`<path d="${layout.sapling.veins.join('')}" fill="none" stroke="${TREE_COLORS.crownLight}" stroke-width="0.9" stroke-linecap="round"/>`);
   }
-  for (const b of layout.branches) {
-    out.push(`<path d="${b.d}" fill="none" stroke="${TREE_COLORS.trunk}" stroke-width="${b.width}" stroke-linecap="round"/>`);
-  }
+  if (layout.branches.length) out.push(`<path d="${layout.branches.map((b) => b.shape).join('')}" fill="${TREE_COLORS.trunk}"/>`);
   for (const b of layout.branches) {
     out.push(
       `<g class="fruit-branch" role="${options.interactive ? 'list' : 'presentation'}"${options.interactive ? ` aria-label="${b.year}年，${b.fruits.length}项"` : ''}>`,
@@ -394,6 +474,17 @@ export function renderTreeSvg(layout: TreeLayout, options: RenderOptions): strin
       } else out.push(shape);
     }
     out.push('</g>');
+  }
+  // A glint on each solid fruit (one path for the whole tree; the forest's small fruit go without).
+  const glints = layout.r >= 7 ? layout.branches.flatMap((b) => b.fruits.filter((f) => !f.fromUnit && COLUMN_STYLE[f.column].shape !== 'play')) : [];
+  if (glints.length) {
+    const g = glints
+      .map((f) => {
+        const gr = round1(f.r * 0.26);
+        return `M${round1(f.x - f.r * 0.38 - gr)} ${round1(f.y - f.r * 0.3)}a${gr} ${gr} 0 1 0 ${round1(2 * gr)} 0a${gr} ${gr} 0 1 0 ${round1(-2 * gr)} 0Z`;
+      })
+      .join('');
+    out.push(`<path d="${g}" fill="#fff" fill-opacity="0.5" pointer-events="none" aria-hidden="true"/>`);
   }
   if (options.caption) {
     out.push(
