@@ -4,6 +4,7 @@ import type { RedConfig } from '../config/settings.ts';
 import { remarkEntryLinks } from './remark-entry-links.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeTables } from './rehype-tables.ts';
+import { rehypeProseImages } from './rehype-prose-images.ts';
 import { rehypeSanitize } from './rehype-sanitize.ts';
 
 export function markdownPlugins(config: Pick<RedConfig, 'contentDir' | 'site'>): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
@@ -15,6 +16,8 @@ export function markdownPlugins(config: Pick<RedConfig, 'contentDir' | 'site'>):
       [rehypeSanitize, { siteUrl: url, mediaOrigins, base }],
       [rehypeBaseLinks, { base }],
       rehypeTables,
+      // Photos sized for the reading column (before Astro's own image step).
+      rehypeProseImages,
     ],
   };
 }
