@@ -24,6 +24,22 @@ export function filterPlaylist(items: ShowcaseItem[], search: string): ShowcaseI
   return items.filter((i) => (!category || i.category === category) && (!unit || i.units.includes(unit)));
 }
 
+/**
+ * Captions sit inside the title-safe area: a lobby screen's overscan can cut 5% of each edge,
+ * and Chromium puts cues on the very bottom line of the player. The cue box starts at 85% of
+ * the screen's height, so two lines of captions (3.2vh each) end above 95%.
+ */
+export const CUE_LINE_PERCENT = 85;
+
+export function placeCues(track: TextTrack): void {
+  for (const cue of Array.from(track.cues ?? [])) {
+    if (!(cue instanceof VTTCue)) continue;
+    cue.snapToLines = false;
+    cue.line = CUE_LINE_PERCENT;
+    cue.lineAlign = 'start';
+  }
+}
+
 export function startShowcase(root: HTMLElement): void {
   const data = document.getElementById('showcase-playlist')?.textContent ?? '[]';
   const list = filterPlaylist(JSON.parse(data) as ShowcaseItem[], location.search);
@@ -38,6 +54,17 @@ export function startShowcase(root: HTMLElement): void {
     text('empty').hidden = false;
     for (const p of players) p.hidden = true;
     return;
+  }
+
+  // One captions track per player, made once (a <track> in the page's HTML would need a src).
+  for (const v of players) {
+    const track = document.createElement('track');
+    track.kind = 'captions';
+    track.srclang = 'zh-CN';
+    track.label = '中文字幕';
+    track.default = true;
+    track.addEventListener('load', () => placeCues(track.track));
+    v.append(track);
   }
 
   let active = 0;
