@@ -84,7 +84,7 @@ body{margin:0;background:#f6f1ee;color:#222;font-family:"Microsoft YaHei","PingF
 .meta{color:#666;font-size:14px;margin:0 0 18px}
 .lead{font-size:16px;line-height:1.8;color:#444;border-left:4px solid #c8962d;background:#fdf6e3;padding:10px 14px;margin:0 0 20px}
 .cover{margin:0 0 20px}
-.cover img{display:block;max-width:100%;height:auto}
+.cover img{display:block;max-width:100%;height:auto;margin:0 auto}
 .tags{list-style:none;padding:0;margin:20px 0;display:flex;flex-wrap:wrap;gap:8px}
 .tags li{background:#fbeaea;color:#8a0e15;border-radius:3px;padding:2px 8px;font-size:13px}
 .credit{margin:28px 0 0;padding:14px 16px;border:1px solid #e2c4c4;border-top:3px solid #a8111a;background:#fbf5f5;font-size:14px}
@@ -94,7 +94,7 @@ body{margin:0;background:#f6f1ee;color:#222;font-family:"Microsoft YaHei","PingF
 .credit dd{margin:0;overflow-wrap:anywhere}
 .credit p{margin:0;color:#666;font-size:13px}
 .credit a{color:#a8111a}
-@media print{body{background:#fff}.article{padding:0;max-width:none}@page{size:A4;margin:18mm 16mm}a{color:inherit}h2,h3{break-after:avoid}img,table,tr,.credit{break-inside:avoid}}
+@media print{body{background:#fff}.article{padding:0;max-width:none}.cover img{max-height:110mm;width:auto}@page{size:A4;margin:18mm 16mm}a{color:inherit}h2,h3{break-after:avoid}img,table,tr,.credit{break-inside:avoid}}
 `;
 
 /**
