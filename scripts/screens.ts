@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ROOT } from '../test/support/build.ts';
 import { launchBrowser, openPage } from '../test/support/browser.ts';
 import { startNginx } from '../test/support/nginx.ts';
-import { getSettings } from '../src/lib/settings.ts';
+import { readSettings } from '../src/config/settings.ts';
 import { PAGE_TYPES, READING_MODES, setReadingMode } from '../test/support/pages.ts';
 
 const dist = path.resolve(ROOT, process.env.RED_SCREENS_DIST ?? 'dist');
@@ -22,7 +22,7 @@ const modes = (process.env.RED_SCREENS_MODES ?? 'normal,elder').split(',');
 const widths = (process.env.RED_SCREENS_WIDTHS ?? '390,1280').split(',').map(Number);
 mkdirSync(out, { recursive: true });
 
-const base = getSettings(path.join(ROOT, 'content')).base;
+const base = readSettings(path.join(ROOT, 'content')).base;
 const server = await startNginx({ root: dist, base });
 const browser = await launchBrowser();
 try {

@@ -46,7 +46,7 @@ export function rehypeProseImages() {
         img.properties.width = width;
         const widths = [...new Set([...PROSE_WIDTHS.filter((w) => w < natural && w >= width / 2), Math.min(natural, PROSE_WIDTH * 2)])];
         // Astro reads `widths` as an array from Markdown, as a space-separated string from MDX.
-        img.properties.widths = /\.mdx$/i.test(from) ? widths.join(' ') : widths;
+        (img.properties as Record<string, unknown>).widths = /\.mdx$/i.test(from) ? widths.join(' ') : widths;
         img.properties.sizes = natural < PROSE_WIDTH ? `(min-width: ${natural}px) ${natural}px, calc(100vw - 2rem)` : PROSE_SIZES;
       }),
     );
