@@ -402,7 +402,7 @@ export interface RenderOptions {
   interactive: boolean;
   /** id prefix for ids inside the SVG (unique per page). */
   idPrefix?: string;
-  /** Rendered width/height attributes (defaults to the viewBox size). */
+  /** Rendered size: the viewBox size times this, written in rem (16 px each at the default text size). */
   scale?: number;
   /** Extra attributes on <svg> (e.g. x/y when nested in the forest poster). */
   position?: { x: number; y: number; width: number; height: number };
@@ -416,7 +416,8 @@ export function renderTreeSvg(layout: TreeLayout, options: RenderOptions): strin
   const id = options.idPrefix ?? 'tree';
   const size = options.position
     ? `x="${round1(options.position.x)}" y="${round1(options.position.y)}" width="${round1(options.position.width)}" height="${round1(options.position.height)}"`
-    : `width="${round1(width * (options.scale ?? 1))}" height="${round1(height * (options.scale ?? 1))}"`;
+    : // In rem, so the drawing grows with the page's text (大字 mode sets the root font to 150%).
+      `width="${round1((width * (options.scale ?? 1)) / 16)}rem" height="${round1((height * (options.scale ?? 1)) / 16)}rem"`;
   const out: string[] = [];
   const role = options.interactive ? 'group' : 'img';
   out.push(

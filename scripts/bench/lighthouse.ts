@@ -1,0 +1,141 @@
+/**
+ * Lighthouse (mobile: simulated slow 4G and 4× CPU slowdown, Lighthouse's default) on every
+ * page type, in the normal reading mode and in the 适老化 modes, served by nginx under the
+ * base path, offline, with Debian's Chromium. Scores: performance, accessibility, best
+ * practices, SEO (0–100); the failing audits are listed under the table.
+ *
+ * Targets (issue 15): performance ≥ 95, the other three 100. The search page, the 404 page
+ * and the showcase are `noindex` on purpose, so SEO's "page is blocked from indexing" fails
+ * there by design (marked *).
+ *
+ *   npm run bench -- lighthouse
+ *   RED_LH_MODES=normal,large,contrast,simple,elder RED_LH_PAGES=home,entry npm run bench -- lighthouse
+ *
+ * Reads RED_BENCH_DIST (a built site) or builds content/ into test-results/bench-dist.
+ * The figures are only meaningful on a quiet machine (the CPU is measured, then multiplied).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { readSettings } from '../../src/config/settings.ts';
+import { CHROMIUM } from '../../test/support/browser.ts';
+import { startNginx } from '../../test/support/nginx.ts';
+import { PAGE_TYPES, READING_MODES, type ReadingModeName } from '../../test/support/pages.ts';
+import { READING_STORAGE_KEY } from '../../src/lib/reading-modes.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let dist = process.env.RED_BENCH_DIST;
+if (!dist) {
+  dist = path.join(ROOT, 'test-results', 'bench-dist');
+  const r = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, RED_OUT_DIR: dist, RED_CACHE_DIR: path.join(ROOT, 'test-results', '.cache-bench-dist') },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    process.exit(1);
+  }
+}
+const base = readSettings(path.join(ROOT, 'content')).base;
+const modes = (process.env.RED_LH_MODES ?? 'normal,elder').split(',') as ReadingModeName[];
+const only = (process.env.RED_LH_PAGES ?? '').split(',').filter(Boolean);
+const NOINDEX = new Set(['search', '404', 'videos-showcase']);
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/** Debian's Chromium with a DevTools port (Lighthouse drives it over CDP). */
+async function startChromium(): Promise<{ port: number; stop: () => void }> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'red-lh-'));
+  const child = spawn(
+    CHROMIUM,
+    [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`chromium exited (${code}): ${err}`)));
+  });
+  return {
+    port,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const server = await startNginx({ root: dist, base });
+const browser = await startChromium();
+const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${browser.port}`);
+const rows: { page: string; mode: string; scores: number[]; failing: string[] }[] = [];
+try {
+  for (const mode of modes) {
+    // The reader's stored choice, in the browser profile Lighthouse uses (it keeps storage: disableStorageReset).
+    const page = await cdp.contexts()[0]!.newPage();
+    await page.goto(server.url(''));
+    await page.evaluate(
+      ([key, value]) => (value === '{}' ? localStorage.removeItem(key!) : localStorage.setItem(key!, value!)),
+      [READING_STORAGE_KEY, JSON.stringify(READING_MODES[mode])],
+    );
+    await page.close();
+    for (const [name, target] of PAGE_TYPES(dist, base)) {
+      if (only.length && !only.some((o) => name.includes(o))) continue;
+      const result = await lighthouse(server.origin + target(), {
+        port: browser.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+        disableStorageReset: true,
+      });
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error(`no Lighthouse result for ${name}`);
+      const scores = CATEGORIES.map((c) => Math.round((lhr.categories[c]?.score ?? 0) * 100));
+      const failing = CATEGORIES.flatMap((c) =>
+        (lhr.categories[c]?.auditRefs ?? [])
+          // Performance metrics count as failing under 0.9 (their scores are curves); other audits pass or fail.
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < (c === 'performance' ? 0.9 : 1))
+          .map((ref) => `${c}:${ref.id}${lhr.audits[ref.id]?.displayValue ? ` (${lhr.audits[ref.id]!.displayValue})` : ''}`),
+      );
+      rows.push({ page: name, mode, scores, failing });
+      const mark = (i: number, target: number) => (scores[i]! >= target ? ' ' : '!');
+      console.log(
+        `${name.padEnd(24)} ${mode.padEnd(8)} perf ${String(scores[0]).padStart(3)}${mark(0, 95)} a11y ${String(scores[1]).padStart(3)}${mark(1, 100)} bp ${String(scores[2]).padStart(3)}${mark(2, 100)} seo ${String(scores[3]).padStart(3)}${NOINDEX.has(name) ? '*' : mark(3, 100)}`,
+      );
+    }
+  }
+} finally {
+  await cdp.close().catch(() => {});
+  browser.stop();
+  await server.stop();
+}
+
+console.log('\nsummary (min over page types; * noindex pages left out of SEO):');
+for (const mode of modes) {
+  const mine = rows.filter((r) => r.mode === mode);
+  const min = (i: number) => Math.min(...mine.filter((r) => i !== 3 || !NOINDEX.has(r.page)).map((r) => r.scores[i]!));
+  console.log(`  ${mode.padEnd(8)} perf ${min(0)}  a11y ${min(1)}  best practices ${min(2)}  seo ${min(3)}  (${mine.length} pages)`);
+}
+const problems = rows.filter((r) => r.failing.some((f) => !(NOINDEX.has(r.page) && f === 'seo:is-crawlable')));
+if (problems.length) {
+  console.log('\nfailing audits:');
+  for (const r of problems) console.log(`  ${r.page} (${r.mode}): ${r.failing.join(', ')}`);
+}
