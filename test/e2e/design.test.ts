@@ -14,7 +14,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -371,6 +374,33 @@ describe('showcase safe areas', () => {
     expect(m.hint.bottom, 'hints above the captions').toBeLessThan(m.captionTop);
     clean(w, 'showcase');
     await w.close();
+  });
+});
+
+describe('the republishing kit', () => {
+  it('article.html fits a phone and a desktop: the 1080 px cover scales down, nothing scrolls sideways', async () => {
+    const kit = path.join(dist, 'highlights', 'ci-xi-wang-ge-hua-fu-wu', 'republish-kit.zip');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'red-kit-'));
+    for (const [name, data] of Object.entries(unzipSync(readFileSync(kit)))) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), data);
+    }
+    // Opened from a USB stick: a file: URL, offline.
+    const context = await browser.newContext({ viewport: WIDTHS[0][1] });
+    const page = await context.newPage();
+    for (const [label, viewport] of WIDTHS) {
+      await page.setViewportSize(viewport);
+      await page.goto(pathToFileURL(path.join(dir, 'article.html')).href);
+      await page.locator('.cover img').evaluate((img: HTMLImageElement) => img.decode());
+      const m = await page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        cover: document.querySelector('.cover img')!.getBoundingClientRect().width,
+        article: document.querySelector('.article')!.getBoundingClientRect().width,
+      }));
+      expect(m.overflow, label).toBeLessThanOrEqual(0);
+      expect(m.cover, label).toBeLessThanOrEqual(m.article);
+    }
+    await context.close();
   });
 });
 
