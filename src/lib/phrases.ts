@@ -68,7 +68,14 @@ export function phrases(text: string): string[] {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/**
+ * A title this short fits on one line everywhere (even a 1.5× phone heading holds 9 characters),
+ * so it needs no break hints.
+ */
+export const ONE_LINE = 8;
+
 /** HTML of `text` with <wbr> between words (to be placed inside an element with `word-break: keep-all`). */
 export function phraseHtml(text: string): string {
+  if ([...text].length <= ONE_LINE) return escapeHtml(text);
   return phrases(text).map(escapeHtml).join('<wbr>');
 }

@@ -103,14 +103,16 @@ describe('fixture site under /portal/party/', () => {
   it('serves phone photos resized, upright, with srcset and dimensions', async () => {
     const page = parse(html.get('highlights/ce-shi-liang-dian/index.html')!);
     const img = page.querySelector('.prose img')!;
-    expect(img.getAttribute('srcset')).toMatch(/\.webp 640w/);
+    // Sized for the 704 px reading column (src/markdown/rehype-prose-images.ts): 480w up to the photo's own 1200w.
+    expect(img.getAttribute('srcset')).toMatch(/\.webp 480w, .*\.webp 704w, .*\.webp 1056w, .*\.webp 1200w$/);
+    expect(img.getAttribute('sizes')).toBe('(min-width: 48rem) 704px, calc(100vw - 2rem)');
     expect(img.getAttribute('loading')).toBe('lazy');
     // The photo is stored 1600×1200 with EXIF orientation 6: it must come out portrait.
     expect(Number(img.getAttribute('width'))).toBeLessThan(Number(img.getAttribute('height')));
     const smallest = img.getAttribute('srcset')!.split(',')[0]!.trim().split(' ')[0]!;
     const meta = await sharp(fileFor(smallest)!).metadata();
     expect(meta.format).toBe('webp');
-    expect(meta.width).toBe(640);
+    expect(meta.width).toBe(480);
     expect(meta.height).toBeGreaterThan(meta.width!);
     const gallery = parse(html.get('salon/2026-01/index.html')!).querySelector('.gallery img')!;
     expect(gallery.getAttribute('width')).toBeTruthy();

@@ -34,7 +34,9 @@ describe('phrases (title line breaks between words)', () => {
 
   it('prints <wbr> between words, escaped', () => {
     expect(phraseHtml('党建<b>&服务')).not.toContain('<b>');
-    expect(phraseHtml('网格化服务')).toBe('网格化<wbr>服务');
+    expect(phraseHtml('网格化服务进社区活动')).toBe('网格化<wbr>服务<wbr>进<wbr>社区<wbr>活动');
+    // Short titles fit one line everywhere: no hints.
+    expect(phraseHtml('网格化服务')).toBe('网格化服务');
   });
 });
 
