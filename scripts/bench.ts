@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { benchDist } from './bench-dist.ts';
 
 const dir = path.join(import.meta.dirname, 'bench');
 const args = process.argv.slice(2);
@@ -15,6 +16,8 @@ const all = readdirSync(dir).filter((f) => f.endsWith('.ts') && !HELPERS.has(f))
 const only = args.filter((a) => all.some((f) => f.includes(a)));
 const rest = args.filter((a) => !only.includes(a));
 const files = all.filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+// The page benchmarks measure one build of content/, made once here.
+if (!process.env.RED_BENCH_DIST && files.some((f) => /page-weight|lighthouse|nu-html|search-chinese/.test(f))) process.env.RED_BENCH_DIST = benchDist();
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== ${f} ===`);

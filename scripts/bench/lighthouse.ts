@@ -14,7 +14,7 @@
  * Reads RED_BENCH_DIST (a built site) or builds content/ into test-results/bench-dist.
  * The figures are only meaningful on a quiet machine (the CPU is measured, then multiplied).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,21 +25,10 @@ import { CHROMIUM } from '../../test/support/browser.ts';
 import { startNginx } from '../../test/support/nginx.ts';
 import { PAGE_TYPES, READING_MODES, type ReadingModeName } from '../../test/support/pages.ts';
 import { READING_STORAGE_KEY } from '../../src/lib/reading-modes.ts';
+import { benchDist } from '../bench-dist.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-let dist = process.env.RED_BENCH_DIST;
-if (!dist) {
-  dist = path.join(ROOT, 'test-results', 'bench-dist');
-  const r = spawnSync('npm', ['run', '--silent', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, RED_OUT_DIR: dist, RED_CACHE_DIR: path.join(ROOT, 'test-results', '.cache-bench-dist') },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    console.error(r.stdout, r.stderr);
-    process.exit(1);
-  }
-}
+const dist = benchDist();
 const base = readSettings(path.join(ROOT, 'content')).base;
 const modes = (process.env.RED_LH_MODES ?? 'normal,elder').split(',') as ReadingModeName[];
 const only = (process.env.RED_LH_PAGES ?? '').split(',').filter(Boolean);

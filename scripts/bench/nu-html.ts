@@ -6,33 +6,15 @@
  * Reads RED_BENCH_DIST (a built site) or builds content/ into test-results/bench-dist.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { benchDist } from '../bench-dist.ts';
+import { builtPages } from '../../test/support/pages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-let dist = process.env.RED_BENCH_DIST;
-if (!dist) {
-  dist = path.join(ROOT, 'test-results', 'bench-dist');
-  const r = spawnSync('npm', ['run', '--silent', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, RED_OUT_DIR: dist, RED_CACHE_DIR: path.join(ROOT, 'test-results', '.cache-bench-dist') },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    console.error(r.stdout, r.stderr);
-    process.exit(1);
-  }
-}
+const dist = benchDist();
 
-dist = path.resolve(dist);
-const files = (function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = path.join(dir, d.name);
-    if (d.isDirectory()) return ['pagefind', '_astro', 'media', '_posters'].includes(d.name) ? [] : walk(p);
-    return d.name.endsWith('.html') ? [p] : [];
-  });
-})(dist);
+const files = builtPages(dist);
 
 const jar = String(createRequire(import.meta.url)('vnu-jar'));
 const started = Date.now();

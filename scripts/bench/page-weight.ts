@@ -7,28 +7,16 @@
  * Reads RED_BENCH_DIST (a built site) or builds content/ into test-results/bench-dist.
  * Target: entry pages ≤ 30 KB; pages that need no JavaScript ship none.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { readSettings } from '../../src/config/settings.ts';
+import { benchDist } from '../bench-dist.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TARGET = 30 * 1024;
-let dist = process.env.RED_BENCH_DIST;
-if (!dist) {
-  dist = path.join(ROOT, 'test-results', 'bench-dist');
-  const r = spawnSync('npm', ['run', '--silent', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, RED_OUT_DIR: dist, RED_CACHE_DIR: path.join(ROOT, 'test-results', '.cache-bench-dist') },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) {
-    console.error(r.stdout, r.stderr);
-    process.exit(1);
-  }
-}
+const dist = benchDist();
 const base = readSettings(path.join(ROOT, 'content')).base;
 
 const gz = (b: Buffer) => gzipSync(b, { level: 6 }).length;

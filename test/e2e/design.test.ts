@@ -14,7 +14,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
@@ -24,7 +24,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, type WatchedPage } from '../support/browser.ts';
-import { PAGE_TYPES, READING_MODES, setReadingMode, type ReadingModeName } from '../support/pages.ts';
+import { builtPages, PAGE_TYPES, READING_MODES, setReadingMode, type ReadingModeName } from '../support/pages.ts';
 import { READING_STORAGE_KEY } from '../../src/lib/reading-modes.ts';
 
 const origin = inject('siteOrigin');
@@ -406,13 +406,7 @@ describe('the republishing kit', () => {
 
 describe('Nu HTML Checker', () => {
   it('finds no error in any built page', { timeout: 300_000 }, async () => {
-    const files = (function walk(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-        const p = path.join(dir, d.name);
-        if (d.isDirectory()) return ['pagefind', '_astro', 'media', '_posters'].includes(d.name) ? [] : walk(p);
-        return d.name.endsWith('.html') ? [p] : [];
-      });
-    })(dist);
+    const files = builtPages(dist);
     expect(files.length).toBeGreaterThan(50);
     // The vnu-jar package exports the path of vnu.jar (run with the machine's Java).
     const jar = String(createRequire(import.meta.url)('vnu-jar'));

@@ -3,7 +3,7 @@
  * e2e tests, screenshots (scripts/screens.ts) and benchmarks (Lighthouse).
  */
 import { parse } from 'node-html-parser';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { COLUMN_IDS } from '../../src/lib/columns.ts';
@@ -14,6 +14,15 @@ export function firstLink(dist: string, rel: string, selector = '.card h3 a, .ca
   const href = parse(readFileSync(path.join(dist, rel), 'utf8')).querySelector(selector)?.getAttribute('href');
   if (!href) throw new Error(`no link ${selector} in ${rel}`);
   return href;
+}
+
+/** Every built HTML page of a site (absolute paths), without Pagefind's, Astro's and media folders. */
+export function builtPages(dist: string): string[] {
+  return readdirSync(dist, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dist, d.name);
+    if (d.isDirectory()) return ['pagefind', '_astro', 'media', '_posters'].includes(d.name) ? [] : builtPages(p);
+    return d.name.endsWith('.html') ? [p] : [];
+  });
 }
 
 export const UNIT_WITH_SUB_UNITS = 'network-committee';
