@@ -75,6 +75,13 @@ async function startChromium(): Promise<{ port: number; stop: () => void }> {
 
 const server = await startNginx({ root: dist, base });
 const browser = await startChromium();
+// Stopped early (Ctrl-C, kill): take Chromium and nginx down too.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    browser.stop();
+    void server.stop().finally(() => process.exit(130));
+  });
+}
 const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${browser.port}`);
 const rows: { page: string; mode: string; scores: number[]; failing: string[] }[] = [];
 try {
