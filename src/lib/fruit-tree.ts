@@ -469,8 +469,9 @@ export function renderTreeSvg(layout: TreeLayout, options: RenderOptions): strin
         : `<path class="fruit" d="${d}" fill="${st.fill}" stroke="${st.stroke}" stroke-width="1.2" stroke-linejoin="round"/>`;
       if (options.interactive) {
         const ring = `<circle class="fruit-ring" cx="${f.x}" cy="${f.y}" r="${round1(f.r + 4.5)}" fill="none"/>`;
+        // The list item wraps the link (a link given role=listitem would stop being a link to screen readers).
         out.push(
-          `<a role="listitem" href="${escapeXml(f.href)}" aria-label="${escapeXml(fruitLabel(f))}"><title>${escapeXml(fruitLabel(f))}</title>${ring}${shape}</a>`,
+          `<g role="listitem"><a href="${escapeXml(f.href)}" aria-label="${escapeXml(fruitLabel(f))}"><title>${escapeXml(fruitLabel(f))}</title>${ring}${shape}</a></g>`,
         );
       } else out.push(shape);
     }

@@ -103,7 +103,7 @@ describe('layoutTree', () => {
   it('renders each fruit as a link named by its title, shaped by column, escaped', () => {
     const input = fruits(5);
     const svg = renderTreeSvg(layoutTree(input), { title: '测试树', interactive: true, idPrefix: 'x' });
-    expect(svg.match(/<a role="listitem" href="/g)?.length).toBe(5);
+    expect(svg.match(/<g role="listitem"><a href="/g)?.length).toBe(5);
     expect(svg).toContain('aria-label="成果 e0 &lt;&amp;&gt;（党建工作一图清，2026年1月1日）"');
     expect(svg).toContain('role="group" aria-labelledby="x-t"');
     // Shapes differ by column: circle arcs for salon, 10-point star for highlights, 3 points for videos.
