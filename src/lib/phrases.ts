@@ -37,6 +37,12 @@ export function phrases(text: string): string[] {
       words[words.length - 1] = last + t;
       continue;
     }
+    // Latin text, digits and ASCII marks stay one piece (the browser breaks them at spaces itself).
+    if (last !== undefined && /^[\x21-\x7e]+$/.test(t) && /^[\x21-\x7e]+$/.test(last)) {
+      words[words.length - 1] = last + t;
+      singles = false;
+      continue;
+    }
     // A number goes with its measure word: 90后, 105周年, 2000平方米.
     if (last !== undefined && /^\d+$/.test(last) && /^\p{Script=Han}{1,3}$/u.test(t)) {
       words[words.length - 1] = last + t;

@@ -31,6 +31,11 @@ describe('phrases (title line breaks between words)', () => {
     }
   });
 
+  it('keeps Latin text and markup-like text in one piece', () => {
+    expect(phrases("</title><script>__xss('title')</script>标题")).toEqual(["</title><script>__xss('title')</script>", '标题']);
+    expect(phrases('Drone patrol 无人机巡线')).toEqual(['Drone ', 'patrol ', '无人机', '巡线']);
+  });
+
   it('prints <wbr> between words, escaped', () => {
     expect(phraseHtml('党建<b>&服务')).not.toContain('<b>');
     expect(phraseHtml('网格化服务进社区活动')).toBe('网格化<wbr>服务<wbr>进<wbr>社区<wbr>活动');
