@@ -1,28 +1,38 @@
 /**
- * Videos: (1) time to render a generated poster (SVG card → 1920×1080 PNG with sharp, and
- * the four webp sizes); (2) the lobby-screen showcase left running over many loops of the
+ * Videos: (1) time to draw a generated poster (the card's SVG with its text as glyph outlines, and
+ * the og:image JPEG rasterised from it by sharp), and its sizes; (2) the lobby-screen showcase left running over many loops of the
  * fixture's three 2-second clips in Chromium behind nginx: JS heap (after GC), DOM nodes,
  * listeners per loop. BENCH_SHOWCASE_LOOPS (default 10) sets the length.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import sharp from 'sharp';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { renderPosterPng } from '../../src/lib/video-posters.ts';
+import { gzipSync } from 'node:zlib';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { drawPoster, posterCacheDir, posterFileNames, posterJob } from '../../src/lib/video-posters.ts';
 import { buildSite, ROOT } from '../../test/support/build.ts';
 import { launchBrowser, openPage } from '../../test/support/browser.ts';
 import { startNginx } from '../../test/support/nginx.ts';
 
-// 1. Posters
+// 1. Posters: the SVG with text as outlines and the og:image JPEG (what a build draws per video).
 {
-  const n = 10;
+  const n = 20;
+  const options = { cacheDir: mkdtempSync(path.join(os.tmpdir(), 'red-posters-bench-')), frames: false };
+  const jobs = Array.from({ length: n }, (_, i) =>
+    posterJob({ title: `第${i}期 网格党员进社区：党员服务站里的红马甲`, column: '视频展播', category: '基层党建', unit: '网格第一党支部' }, options),
+  );
+  await drawPoster(posterJob({ title: '预热', column: '视频展播' }, options), options); // font parsing, once per process
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    const png = await renderPosterPng({ title: `第${i}期 网格党员进社区：党员服务站里的红马甲`, column: '视频展播', category: '基层党建', unit: '网格第一党支部' });
-    await Promise.all([320, 640, 1280, 1920].map((w) => sharp(png).resize(w).webp({ quality: 78 }).toBuffer()));
-  }
-  console.log(`poster: ${((performance.now() - t0) / n).toFixed(0)} ms each (card PNG + 4 webp sizes, no frame)`);
+  for (const job of jobs) await drawPoster(job, options);
+  const cpu = process.cpuUsage(cpu0);
+  const names = posterFileNames(jobs[0]!.key);
+  const size = (f: string) => statSync(path.join(posterCacheDir(options.cacheDir), f)).size;
+  console.log(
+    `poster: ${((performance.now() - t0) / n).toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000 / n).toFixed(0)} ms CPU each ` +
+      `(SVG ${(size(names.svg) / 1024).toFixed(1)} KB, ${(gzipSync(readFileSync(path.join(posterCacheDir(options.cacheDir), names.svg))).length / 1024).toFixed(1)} KB gzipped; og JPEG ${(size(names.og) / 1024).toFixed(1)} KB; no frame)`,
+  );
+  rmSync(options.cacheDir, { recursive: true, force: true });
 }
 
 // 2. Showcase over many loops

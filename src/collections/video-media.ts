@@ -17,11 +17,11 @@ import { drawPoster, posterFile, posterFileNames, posterJob, POSTER_SIZE, type P
 type Video = CollectionEntry<'videos'>;
 
 export interface PosterSources {
-  /** Card thumbnails: src (640) and srcset 320w/640w. */
+  /** Card thumbnails: src and srcset (a generated poster: its SVG). */
   card: { src: string; srcset: string };
-  /** Player poster (1280 wide). */
+  /** Player poster (1280 wide; a generated poster: its SVG). */
   player: string;
-  /** Lobby screen (1920 wide). */
+  /** Lobby screen (1920 wide; a generated poster: its SVG). */
   screen: string;
   /** og:image (base-relative). */
   og: string;
@@ -64,14 +64,14 @@ async function computePoster(entry: Video): Promise<PosterSources> {
       generated: false,
     };
   }
-  const job = await generatedPosterJob(entry);
-  const names = posterFileNames(job.key);
-  const url = paths.poster;
+  // One SVG for every size: a single srcset candidate keeps `sizes` valid on the cards.
+  const names = posterFileNames((await generatedPosterJob(entry)).key);
+  const svg = paths.poster(names.svg);
   return {
-    card: { src: url(names.webp[640]), srcset: `${url(names.webp[320])} 320w, ${url(names.webp[640])} 640w` },
-    player: url(names.webp[1280]),
-    screen: url(names.webp[1920]),
-    og: url(names.og),
+    card: { src: svg, srcset: `${svg} ${POSTER_SIZE.width}w` },
+    player: svg,
+    screen: svg,
+    og: paths.poster(names.og),
     width: POSTER_SIZE.width,
     height: POSTER_SIZE.height,
     generated: true,

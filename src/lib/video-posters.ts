@@ -1,11 +1,15 @@
 /**
- * Generated video posters: the card from poster-card.ts rendered with sharp (over a frame of
- * the video when ffmpeg is available) in the shipped font (image-fonts.ts), cached by content
- * hash in the cache folder, and published as `BASE/_posters/KEY-WIDTH.webp` (+ a .jpg for
- * og:image) by the poster route (src/pages/[posterDir]/[file].ts).
+ * Generated video posters: the card from poster-card.ts, cached by content hash in the cache
+ * folder and published under `BASE/_posters/` by the poster route (src/pages/[posterDir]/[file].ts).
+ *
+ * - `KEY.svg`: the card with its text drawn as glyph outlines of the shipped font
+ *   (src/lib/svg-text.ts), over a small blurred frame of the video when ffmpeg can take one. One
+ *   file serves every size (card thumbnails, player, lobby screen) sharply, looks the same on
+ *   every machine and needs no font there; ≈18 KB (≈8 KB gzipped), ≈+8 KB with a frame.
+ * - `KEY-1280.jpg`: the same drawing rasterised for og:image (link previews take no SVG).
  *
  * A poster's file names follow from its key alone (`posterJob`, no drawing), so pages never
- * wait for sharp: the drawing (`posterFile`) runs beside page rendering, a few at a time.
+ * wait for sharp: the drawing (`drawPoster`) runs beside page rendering, a few at a time.
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -13,14 +17,18 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { drawing, hashKey, readCached, writeAtomic } from './file-cache.ts';
-import { useImageFonts } from './image-fonts.ts';
 import { posterSvg, POSTER_HEIGHT, POSTER_WIDTH, type PosterCard } from './poster-card.ts';
+import { outlineFontKey, outlineSvgText } from './svg-text.ts';
 
 /** Bump when the drawing pipeline changes so caches refresh (the SVG and the font are in the key). */
-const VERSION = 'v4';
-/** Card thumbnails (320/640), player (1280), lobby screen (1920). */
-export const POSTER_WIDTHS = [320, 640, 1280, 1920] as const;
-export type PosterWidth = (typeof POSTER_WIDTHS)[number];
+const VERSION = 'v5';
+/** og:image width. */
+const OG_WIDTH = 1280;
+/**
+ * Width of the embedded video frame. It is blurred (σ = 10 px at poster size) under a veil, so
+ * it has no detail a 320 px picture cannot carry: stretched to any size it looks the same.
+ */
+const FRAME_WIDTH = 320;
 
 /** Where posters are cached: `red-posters/` in the build's cache folder (RED_CACHE_DIR). */
 export function posterCacheDir(cacheDir: string): string {
@@ -63,13 +71,13 @@ function fileFingerprint(file: string): string {
   return digest;
 }
 
-/** One frame (PNG) `at` seconds into the video (or its first frame), or undefined. */
-export function videoFrame(file: string, at = 1): Buffer | undefined {
+/** One frame (PNG, `width` wide) `at` seconds into the video (or its first frame), or undefined. */
+export function videoFrame(file: string, at = 1, width = FRAME_WIDTH): Buffer | undefined {
   if (!hasFfmpeg() || !existsSync(file)) return undefined;
   for (const seek of [at.toFixed(2), '0']) {
     const r = spawnSync(
       'ffmpeg',
-      ['-v', 'error', '-ss', seek, '-i', file, '-frames:v', '1', '-vf', `scale=${POSTER_WIDTH}:-2`, '-f', 'image2pipe', '-vcodec', 'png', '-'],
+      ['-v', 'error', '-ss', seek, '-i', file, '-frames:v', '1', '-vf', `scale=${width}:-2`, '-f', 'image2pipe', '-vcodec', 'png', '-'],
       { maxBuffer: 32 * 1024 * 1024 },
     );
     if (r.status === 0 && r.stdout.length > 0) return r.stdout;
@@ -77,19 +85,32 @@ export function videoFrame(file: string, at = 1): Buffer | undefined {
   return undefined;
 }
 
-/** The card's SVG at poster size, over the blurred frame when there is one. */
-async function cardSvg(card: PosterCard, frame?: Buffer): Promise<string> {
+/**
+ * The card's SVG (1280×720 user units) with its text as glyph outlines, over the blurred frame
+ * when there is one.
+ */
+export async function posterDrawing(card: PosterCard, frame?: Buffer): Promise<string> {
   // A soft blur keeps the title readable over a busy frame.
-  const bg = frame ? await sharp(frame).blur(10).png().toBuffer() : undefined;
-  return posterSvg({ ...card, background: bg ? `data:image/png;base64,${bg.toString('base64')}` : undefined });
+  const bg = frame
+    ? await sharp(frame)
+        .resize(FRAME_WIDTH, Math.round((FRAME_WIDTH * POSTER_HEIGHT) / POSTER_WIDTH), { fit: 'cover' })
+        .blur((10 * FRAME_WIDTH) / POSTER_WIDTH)
+        .jpeg({ quality: 85 })
+        .toBuffer()
+    : undefined;
+  return outlineSvgText(posterSvg({ ...card, background: bg ? `data:image/jpeg;base64,${bg.toString('base64')}` : undefined }));
 }
 
-const DENSITY = 72 * (1920 / POSTER_WIDTH);
+/** The drawing rasterised at `width` (16:9), opaque. */
+function raster(svg: string, width: number): Sharp {
+  return sharp(Buffer.from(svg), { density: 72 * (width / POSTER_WIDTH) })
+    .resize(width, Math.round((width * POSTER_HEIGHT) / POSTER_WIDTH))
+    .removeAlpha();
+}
 
 /** Renders the card to a PNG (1920×1080). */
 export async function renderPosterPng(card: PosterCard, frame?: Buffer): Promise<Buffer> {
-  useImageFonts();
-  return sharp(Buffer.from(await cardSvg(card, frame)), { density: DENSITY }).resize(1920, 1080).png().toBuffer();
+  return raster(await posterDrawing(card, frame), 1920).png().toBuffer();
 }
 
 /** What a generated poster is made from, and its key (the files are named after it). */
@@ -101,11 +122,11 @@ export interface PosterJob {
   frameAt: number;
 }
 
-/** The poster's file names: one webp per width, and the og:image JPEG. */
-export function posterFileNames(key: string): { webp: Record<PosterWidth, string>; og: string; all: string[] } {
-  const webp = Object.fromEntries(POSTER_WIDTHS.map((w) => [w, `${key}-${w}.webp`])) as Record<PosterWidth, string>;
-  const og = `${key}-1280.jpg`;
-  return { webp, og, all: [...POSTER_WIDTHS.map((w) => webp[w]), og] };
+/** The poster's files: the SVG (every size on the site) and the og:image JPEG. */
+export function posterFileNames(key: string): { svg: string; og: string; all: string[] } {
+  const svg = `${key}.svg`;
+  const og = `${key}-${OG_WIDTH}.jpg`;
+  return { svg, og, all: [svg, og] };
 }
 
 /**
@@ -115,15 +136,17 @@ export function posterFileNames(key: string): { webp: Record<PosterWidth, string
 export function posterJob(card: PosterCard, options: PosterOptions, videoFile?: string, frameAt = 1): PosterJob {
   const useFrame = options.frames && videoFile !== undefined && existsSync(videoFile) && hasFfmpeg();
   const frameSource = useFrame ? fileFingerprint(videoFile) : '';
-  const key = hashKey([VERSION, useImageFonts(), posterSvg(card), frameSource, frameSource ? String(frameAt) : '0']);
+  const key = hashKey([VERSION, outlineFontKey(), posterSvg(card), frameSource, frameSource ? String(frameAt) : '0']);
   return { key, card, videoFile: useFrame ? videoFile : '', frameAt };
 }
 
-/** Encoder of each file from the 1920×1080 master. */
-function encode(img: Sharp, name: string): Promise<Buffer> {
-  if (name.endsWith('.jpg')) return img.resize(1280).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
-  const w = Number(/-(\d+)\.webp$/.exec(name)![1]);
-  return img.resize(w).webp({ quality: 78 }).toBuffer();
+/** The poster's files (bytes by name): fixed encoder options, no metadata (same input, same bytes). */
+async function draw(job: PosterJob, names: string[]): Promise<Map<string, Uint8Array>> {
+  const frame = job.videoFile ? videoFrame(job.videoFile, job.frameAt) : undefined;
+  const svg = await posterDrawing(job.card, frame);
+  const out = new Map<string, Uint8Array>();
+  for (const n of names) out.set(n, n.endsWith('.svg') ? Buffer.from(svg) : await raster(svg, OG_WIDTH).jpeg({ quality: 82 }).toBuffer());
+  return out;
 }
 
 const jobs = new Map<string, Promise<void>>();
@@ -131,25 +154,12 @@ const jobs = new Map<string, Promise<void>>();
 /** Draws the poster's missing files into the cache folder (once per key and process). */
 export function drawPoster(job: PosterJob, options: PosterOptions): Promise<void> {
   const dir = posterCacheDir(options.cacheDir);
-  const names = posterFileNames(job.key).all;
-  if (names.every((n) => existsSync(path.join(dir, n)))) return Promise.resolve();
+  const missing = posterFileNames(job.key).all.filter((n) => !existsSync(path.join(dir, n)));
+  if (!missing.length) return Promise.resolve();
   let hit = jobs.get(`${dir}\0${job.key}`);
   if (!hit) {
     hit = drawing(async () => {
-      const frame = job.videoFile ? videoFrame(job.videoFile, job.frameAt) : undefined;
-      useImageFonts();
-      // Decoded once, kept raw: the same pixels the PNG master used to give, without encoding it.
-      const { data, info } = await sharp(Buffer.from(await cardSvg(job.card, frame)), { density: DENSITY })
-        .resize(1920, 1080)
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      // A new pipeline per file over the same buffer (sharp's clone() would copy the 8 MB of pixels).
-      const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
-      await Promise.all(
-        names
-          .filter((n) => !existsSync(path.join(dir, n)))
-          .map(async (n) => writeAtomic(path.join(dir, n), await encode(sharp(data, raw), n))),
-      );
+      for (const [n, bytes] of await draw(job, missing)) writeAtomic(path.join(dir, n), bytes);
     });
     jobs.set(`${dir}\0${job.key}`, hit);
     // A failed drawing is retried by the next request (dev), and reported by the one awaiting it.

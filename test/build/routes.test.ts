@@ -51,7 +51,7 @@ const cases: Record<Exclude<keyof Paths, 'base' | 'url' | 'absolute'>, (p: Paths
   kitImage: (p) => [p.kitImage('zhou-hai-feng', 'images/qiangxiu-web.jpg')],
   entryImage: (p) => [p.entryImage('highlights', 'zhou-hai-feng', 'images/qiangxiu-web.jpg')],
   copy: (p) => [p.copy('zhou-hai-feng'), p.copy('san-xun-ti-xi')],
-  poster: (p) => [p.poster(onlyFile('_posters', '.webp')), p.poster(onlyFile('_posters', '.jpg'))],
+  poster: (p) => [p.poster(onlyFile('_posters', '.svg')), p.poster(onlyFile('_posters', '.jpg'))],
   media: (p) => [p.media('videos', 'drone-patrol/drone-patrol.mp4'), p.media('videos', '网格党员进社区/captions.vtt')],
   asset: (p) => [p.asset('favicon.svg')],
 };

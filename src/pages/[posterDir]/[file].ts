@@ -1,5 +1,5 @@
 /**
- * /_posters/KEY-WIDTH.webp and /_posters/KEY-1280.jpg: the generated video posters
+ * /_posters/KEY.svg and /_posters/KEY-1280.jpg: the generated video posters
  * (src/lib/video-posters.ts), drawn beside page rendering and cached across builds by content
  * hash. (A folder starting with `_` is not a route in src/pages/, hence the parameter.)
  */
@@ -14,5 +14,5 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = async ({ params, props }) => {
   const file = String(params.file);
   const bytes = await generatedPosterBytes((props as { job: PosterJob }).job, file);
-  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': file.endsWith('.jpg') ? 'image/jpeg' : 'image/webp' } });
+  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': file.endsWith('.jpg') ? 'image/jpeg' : 'image/svg+xml' } });
 };
