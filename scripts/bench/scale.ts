@@ -6,6 +6,7 @@
  *
  *   npm run bench -- scale 500 2000          sizes (default 500 2000)
  *   npm run bench -- scale 2000 --profile    also CPU-profile the astro build (node --cpu-prof)
+ *   npm run bench -- scale 2000 --profile-cached   CPU-profile the cold build with the drawings cached instead
  *   npm run bench -- scale 2000 --heap-prof  instead, what is still allocated at the end (node --heap-prof)
  *   options: --seed N  --no-bare  --unified (also bare + unified() processor)  --no-warm  --no-dev
  *            --dev N (size for the dev figures; default the largest size)  --dev-only  --keep (keep the folders)
@@ -349,8 +350,13 @@ for (const n of sizes) {
     for (const sub of ['red-posters', 'red-images', 'red-kits', 'red-kit-images']) {
       if (existsSync(path.join(dir, 'cache-red', sub))) cpSync(path.join(dir, 'cache-red', sub), path.join(drawingsCache, sub), { recursive: true });
     }
-    const pagesOnly = await redBuild(content, dir, undefined, 'cache-drawings');
+    const cachedProfileDir = flag('profile-cached') ? path.join(dir, 'profile-cached') : undefined;
+    const pagesOnly = await redBuild(content, dir, cachedProfileDir, 'cache-drawings');
     log(`red ${n} drawings cached`, pagesOnly);
+    if (cachedProfileDir) {
+      const p = largestProfile(cachedProfileDir);
+      if (p) console.log(summarizeProfile(p, 40));
+    }
     const bareRef = row.bare ? `; ${(pagesOnly.ms / row.bare.ms).toFixed(2)}× bare wall, ${(pagesOnly.cpuMs / row.bare.cpuMs).toFixed(2)}× bare CPU` : '';
     const drawLine =
       `${n} entries — cold with the drawings already cached: ${sec(pagesOnly.ms)} wall, ${sec(pagesOnly.cpuMs)} CPU${bareRef}; ` +
