@@ -132,13 +132,28 @@ export function relatedEntries<T extends Relatable>(
 }
 
 /**
- * `relatedEntries` for every item of a list, without scoring the whole list for each one:
- * only the items that share a tag, the unit or a unit of its family can score, so an entry's
- * cost grows with its neighbours, not with the site. Same scores, order and ties.
+ * How many entries of one tag's or one unit's list `relatedIndex` looks at for an entry: the
+ * `RELATED_WINDOW` nearest to it in date order (half newer, half older; more on one side when
+ * the other runs out), itself not counted.
+ */
+export const RELATED_WINDOW = 100;
+
+/** Newest first, then by key: the order of the lists and of ties. */
+const newestFirst = (a: Relatable, b: Relatable) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * `relatedEntries` for every item of a list, without scoring the whole list for each one: only
+ * items that share a tag, the unit or a unit of its family can score, and of each such tag's or
+ * unit's list only the `window` entries nearest in date to the item (RELATED_WINDOW). An entry's
+ * cost is bounded by its tags and its unit's family times the window, whatever the size of the
+ * site. While no list is longer than the window (any site with at most that many entries per tag
+ * and per unit) the result is exactly `relatedEntries`: same scores, order and ties; beyond it, a
+ * popular tag contributes the entries of the same period rather than the newest of the site.
  */
 export function relatedIndex<T extends Relatable>(
   items: readonly T[],
   family?: (unit: string) => readonly string[],
+  window = RELATED_WINDOW,
 ): (key: string, limit?: number) => T[] {
   const byKey = new Map<string, T>();
   const byTag = new Map<string, T[]>();
@@ -148,27 +163,65 @@ export function relatedIndex<T extends Relatable>(
     if (list) list.push(item);
     else map.set(k, [item]);
   };
+  const tagsOf = new Map<T, string[]>();
   for (const item of items) {
     byKey.set(item.key, item);
-    for (const t of new Set(item.tags.map(normalizeTag))) push(byTag, t, item);
+    const tags = [...new Set(item.tags.map(normalizeTag))];
+    tagsOf.set(item, tags);
+    for (const t of tags) push(byTag, t, item);
     if (item.unit) push(byUnit, item.unit, item);
   }
+  // Every list newest first, and each item's rank in that order (to find its place in a list).
+  const sorted = [...items].sort(newestFirst);
+  const rank = new Map(sorted.map((item, i) => [item, i]));
+  for (const list of [...byTag.values(), ...byUnit.values()]) list.sort((a, b) => rank.get(a)! - rank.get(b)!);
+
+  /** The `window` entries of `list` nearest to `me` in date order (and `me`): all of a list no longer than that. */
+  const near = (list: readonly T[], me: T): readonly T[] => {
+    if (list.length <= window) return list;
+    // First index ranked after me (binary search on rank).
+    const r = rank.get(me)!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rank.get(list[mid]!)! <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    const self = list[lo - 1] === me ? 1 : 0;
+    const size = window + self;
+    if (list.length <= size) return list;
+    const start = Math.min(Math.max(0, lo - self - Math.floor(window / 2)), list.length - size);
+    return list.slice(start, start + size);
+  };
+
   return (key, limit = 4) => {
     const me = byKey.get(key);
-    if (!me) return [];
+    if (!me || limit <= 0) return [];
     const scores = new Map<T, number>();
     const add = (list: readonly T[] | undefined, points: number) => {
-      for (const o of list ?? []) scores.set(o, (scores.get(o) ?? 0) + points);
+      if (list) for (const o of near(list, me)) scores.set(o, (scores.get(o) ?? 0) + points);
     };
-    for (const t of new Set(me.tags.map(normalizeTag))) add(byTag.get(t), 3);
+    for (const t of tagsOf.get(me)!) add(byTag.get(t), 3);
     if (me.unit) {
       add(byUnit.get(me.unit), 2);
       if (family) for (const u of new Set(family(me.unit))) if (u !== me.unit) add(byUnit.get(u), 1);
     }
     scores.delete(me);
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || (a[0].date < b[0].date ? 1 : a[0].date > b[0].date ? -1 : 0) || (a[0].key < b[0].key ? -1 : 1))
-      .slice(0, limit)
-      .map(([o]) => o);
+    // The best `limit`, kept in order in one pass (no sort of every candidate).
+    const best: [T, number][] = [];
+    const better = (a: [T, number], b: [T, number]) => a[1] > b[1] || (a[1] === b[1] && rank.get(a[0])! < rank.get(b[0])!);
+    for (const c of scores) {
+      if (best.length === limit && !better(c, best[limit - 1]!)) continue;
+      let i = Math.min(best.length, limit - 1);
+      if (best.length < limit) best.push(c);
+      else best[i] = c;
+      while (i > 0 && better(c, best[i - 1]!)) {
+        best[i] = best[i - 1]!;
+        best[i - 1] = c;
+        i--;
+      }
+    }
+    return best.map(([o]) => o);
   };
 }

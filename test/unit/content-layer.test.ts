@@ -151,9 +151,32 @@ describe('relatedIndex', () => {
         tags: Array.from({ length: rnd(3) }, () => TAGS[rnd(TAGS.length)]!),
       }));
       const related = relatedIndex(items, family);
+      // A window as long as the longest list changes nothing either.
+      const windowed = relatedIndex(items, family, Math.max(...[...TAGS, ...units].map((k) => items.filter((i) => i.tags.includes(k) || i.unit === k).length)));
       for (const item of items) {
-        expect(related(item.key, 4).map((r) => r.key)).toEqual(relatedEntries(item, items, 4, family).map((r) => r.key));
+        const all = relatedEntries(item, items, 4, family).map((r) => r.key);
+        expect(related(item.key, 4).map((r) => r.key)).toEqual(all);
+        expect(windowed(item.key, 4).map((r) => r.key)).toEqual(all);
       }
     }
+  });
+
+  it('is bounded on a large site: a popular tag contributes the entries nearest in date, not the whole list', async () => {
+    const { relatedIndex, RELATED_WINDOW } = await import('../../src/lib/archive.ts');
+    expect(RELATED_WINDOW).toBe(100);
+    const day = (i: number) => new Date(Date.UTC(2016, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    // 1,000 entries a day apart sharing one tag; every tenth also shares the rarer 巡线.
+    const items = Array.from({ length: 1000 }, (_, i) => ({ key: `k${String(i).padStart(4, '0')}`, date: day(i), unit: undefined, tags: i % 10 ? ['党建'] : ['党建', '巡线'] }));
+    const related = relatedIndex(items, undefined, 20);
+    // k0500 (both tags): 巡线's window holds k0400…k0600, 党建's k0490…k0510; k0490 and k0510 are in both
+    // (6 points), then the newest of the rest (3 points).
+    expect(related('k0500', 4).map((r) => r.key)).toEqual(['k0510', 'k0490', 'k0600', 'k0590']);
+    // A one-tag entry: the newest of the 20 around it in 党建's list, not the newest of the site.
+    expect(related('k0503', 4).map((r) => r.key)).toEqual(['k0513', 'k0512', 'k0511', 'k0510']);
+    // Entries far from it in date do not change it (its cost does not grow with the site).
+    const more = [...items, ...Array.from({ length: 5000 }, (_, i) => ({ key: `old${i}`, date: '2001-01-01', unit: undefined, tags: ['党建'] }))];
+    expect(relatedIndex(more, undefined, 20)('k0503', 4).map((r) => r.key)).toEqual(['k0513', 'k0512', 'k0511', 'k0510']);
+    // Without the window (scoring the whole list): the newest of the site.
+    expect(relatedIndex(items, undefined, Infinity)('k0503', 4).map((r) => r.key)).toEqual(['k0999', 'k0998', 'k0997', 'k0996']);
   });
 });
