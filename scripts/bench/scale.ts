@@ -65,8 +65,8 @@ function phases(output: string): string {
 
 /* ------------------------------------------------------------ red-columns */
 
-function redBuild(content: string, dir: string, profileDir?: string, cacheName = 'cache-red'): Promise<Measured> {
-  const out = path.join(dir, 'dist-red');
+function redBuild(content: string, dir: string, profileDir?: string, cacheName = 'cache-red', outName = 'dist-red'): Promise<Measured> {
+  const out = path.join(dir, outName);
   const cache = path.join(dir, cacheName);
   // --verbose: Astro's own lines (phases, per-page times) are what the bench reads.
   return measure('npm', ['run', '--silent', 'build', '--', '--verbose'], {
@@ -351,7 +351,9 @@ for (const n of sizes) {
       if (existsSync(path.join(dir, 'cache-red', sub))) cpSync(path.join(dir, 'cache-red', sub), path.join(drawingsCache, sub), { recursive: true });
     }
     const cachedProfileDir = flag('profile-cached') ? path.join(dir, 'profile-cached') : undefined;
-    const pagesOnly = await redBuild(content, dir, cachedProfileDir, 'cache-drawings');
+    // Into a new output folder, as the cold build: replacing an existing one costs the removal of the old one.
+    const pagesOnly = await redBuild(content, dir, cachedProfileDir, 'cache-drawings', 'dist-red-cached');
+    rmSync(path.join(dir, 'dist-red-cached'), { recursive: true, force: true });
     log(`red ${n} drawings cached`, pagesOnly);
     if (cachedProfileDir) {
       const p = largestProfile(cachedProfileDir);
