@@ -2,7 +2,7 @@
  * Each entry's body as the sanitised hast tree (src/markdown/body-tree.ts), built once per
  * entry per build from what the content layer parsed (`entry.body`, front matter already
  * split off). Every output that leaves the site and every summary starts here.
- * The tree is shared: callers that change it work on `structuredClone(tree)`.
+ * The tree is shared: callers that change it work on `cloneTree(tree)` (src/lib/clone-tree.ts).
  */
 import path from 'node:path';
 import type { Root } from 'hast';

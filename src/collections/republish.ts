@@ -21,6 +21,7 @@ import { paths, settings } from '../config/site.ts';
 import { entryUrl, summaryOf, unitName, type AnyEntry } from './entries.ts';
 import { entryImages, entryImageUrl } from './entry-images.ts';
 import { entryPolicy, entryTree } from './entry-tree.ts';
+import { cloneTree } from '../lib/clone-tree.ts';
 
 type Highlight = CollectionEntry<'highlights'>;
 
@@ -80,7 +81,7 @@ export function webBody(entry: AnyEntry): Promise<Root> {
 async function makeWebBody(entry: AnyEntry): Promise<Root> {
   const images = await entryImages(entry, entry.collection === 'highlights' && canRepublish(entry));
   const pageUrl = paths.absolute(entryUrl(entry));
-  const tree = swapImages(structuredClone(entryTree(entry)), (img) => {
+  const tree = swapImages(cloneTree(entryTree(entry)), (img) => {
     const k = images.imageOf(img);
     if (!k) return typeof img.properties.src === 'string' && isRelativeUrl(img.properties.src) ? null : undefined;
     return h('img', {
@@ -103,7 +104,7 @@ const kits = new Map<string, Promise<Uint8Array>>();
 
 async function gatherKit(entry: Highlight): Promise<Uint8Array> {
   const images = await entryImages(entry, true);
-  const body = playersToLinks(absolutize(structuredClone(entryTree(entry)), paths.absolute(entryUrl(entry)), true));
+  const body = playersToLinks(absolutize(cloneTree(entryTree(entry)), paths.absolute(entryUrl(entry)), true));
   return buildKitZip({
     meta: await articleMeta(entry),
     body,

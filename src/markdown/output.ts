@@ -8,6 +8,7 @@ import type { Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { PolicyOptions } from './html-policy.ts';
 import { sanitizeTree } from './rehype-sanitize.ts';
+import { cloneTree } from '../lib/clone-tree.ts';
 
 export interface OutputOptions {
   policy: PolicyOptions;
@@ -17,7 +18,7 @@ export interface OutputOptions {
 
 /** The final sanitiser (works on a copy; the input is not changed). */
 export function finalSanitize(content: Root | RootContent[], options: OutputOptions): Root {
-  const tree: Root = structuredClone(Array.isArray(content) ? { type: 'root', children: content } : content);
+  const tree: Root = cloneTree(Array.isArray(content) ? { type: 'root', children: content } : content);
   return sanitizeTree(tree, { ...options.policy, allowInlineStyles: options.inlineStyles === true });
 }
 

@@ -187,3 +187,22 @@ describe('dev-server paths', () => {
     expect(pathBelow('/dangjian/mediax/a', '/dangjian/', 'media')).toBeUndefined();
   });
 });
+
+describe('cloneTree', () => {
+  it('copies a hast tree exactly and independently (properties, positions, data)', async () => {
+    const { cloneTree } = await import('../../src/lib/clone-tree.ts');
+    const { fromHtml } = await import('hast-util-from-html');
+    const tree = fromHtml('<p class="a b">党建 <a href="/x" data-n="1">链接</a><img src="a.jpg" alt="图" width="3"></p>', { fragment: true });
+    (tree.children[0] as { data?: unknown }).data = { note: ['x'] };
+    const copy = cloneTree(tree);
+    expect(copy).toEqual(tree);
+    expect(copy).toStrictEqual(structuredClone(tree));
+    const p = copy.children[0] as import('hast').Element;
+    (p.properties.className as string[]).push('c');
+    p.children.pop();
+    ((p.data as { note: string[] }).note).push('y');
+    expect((tree.children[0] as import('hast').Element).properties.className).toEqual(['a', 'b']);
+    expect((tree.children[0] as import('hast').Element).children).toHaveLength(3);
+    expect((tree.children[0] as { data: { note: string[] } }).data.note).toEqual(['x']);
+  });
+});

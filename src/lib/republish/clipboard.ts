@@ -18,6 +18,7 @@ import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import { articleBody, creditFacts, type ArticleMeta } from './article.ts';
 import { ARTICLE_STYLES } from './portable.ts';
+import { cloneTree } from '../clone-tree.ts';
 
 /** Content width of a WeChat official-account article, in CSS px. */
 export const WECHAT_WIDTH = 677;
@@ -181,7 +182,7 @@ export interface ClipboardFlavours {
  * `width`/`height` of the published copy).
  */
 export function clipboardFlavours(meta: ArticleMeta, body: Root, siteOrigin: string): ClipboardFlavours {
-  const tree = articleBody(meta, structuredClone(body));
+  const tree = articleBody(meta, cloneTree(body));
   const refs = numberReferences(tree, siteOrigin);
   flattenLists(tree);
   imagesToFigures(tree);
@@ -211,7 +212,7 @@ export function clipboardFlavours(meta: ArticleMeta, body: Root, siteOrigin: str
 
 /** text/plain: the same content, images as `[图片：说明]`, one paragraph a line. */
 function plainText(tree: Root): string {
-  const copy = structuredClone(tree);
+  const copy = cloneTree(tree);
   visit(copy, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.tagName === 'figure') {

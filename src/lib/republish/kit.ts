@@ -11,6 +11,7 @@ import { articleMarkdown } from './markdown.ts';
 import { isRelativeUrl } from '../local-files.ts';
 import { swapImages } from './portable.ts';
 import { deterministicZip } from './zip.ts';
+import { cloneTree } from '../clone-tree.ts';
 
 
 export interface KitInput {
@@ -33,7 +34,7 @@ export function kitFigure(img: KitImage, alt = img.alt): Element {
 
 /** The body with every matched image pointing into images/ (`link`: wrapped in a link to the original). */
 export function kitBody(input: KitInput, link: boolean): Root {
-  return swapImages(structuredClone(input.body), (img) => {
+  return swapImages(cloneTree(input.body), (img) => {
     const k = input.imageOf(img);
     // A local image with no published copy (it is not on the page either) is left out.
     if (!k) return typeof img.properties.src === 'string' && isRelativeUrl(img.properties.src) ? null : undefined;

@@ -11,10 +11,11 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { toMdast } from 'hast-util-to-mdast';
 import { creditFacts, type ArticleMeta } from './article.ts';
+import { cloneTree } from '../clone-tree.ts';
 
 /** Markdown of a (sanitised) body tree. */
 export function treeMarkdown(tree: Root): string {
-  const mdast = toMdast(structuredClone(tree)) as MdastRoot;
+  const mdast = toMdast(cloneTree(tree)) as MdastRoot;
   return toMarkdown(mdast, { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', emphasis: '*', strong: '*', fence: '`', rule: '-' }).trim();
 }
 
