@@ -200,9 +200,9 @@ describe('cloneTree', () => {
     const p = copy.children[0] as import('hast').Element;
     (p.properties.className as string[]).push('c');
     p.children.pop();
-    ((p.data as { note: string[] }).note).push('y');
+    (p.data as unknown as { note: string[] }).note.push('y');
     expect((tree.children[0] as import('hast').Element).properties.className).toEqual(['a', 'b']);
     expect((tree.children[0] as import('hast').Element).children).toHaveLength(3);
-    expect((tree.children[0] as { data: { note: string[] } }).data.note).toEqual(['x']);
+    expect((tree.children[0] as unknown as { data: { note: string[] } }).data.note).toEqual(['x']);
   });
 });

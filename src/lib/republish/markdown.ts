@@ -11,11 +11,10 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { toMdast } from 'hast-util-to-mdast';
 import { creditFacts, type ArticleMeta } from './article.ts';
-import { cloneTree } from '../clone-tree.ts';
 
-/** Markdown of a (sanitised) body tree. */
+/** Markdown of a (sanitised) body tree (toMdast works on its own copy: the tree is not changed). */
 export function treeMarkdown(tree: Root): string {
-  const mdast = toMdast(cloneTree(tree)) as MdastRoot;
+  const mdast = toMdast(tree) as MdastRoot;
   return toMarkdown(mdast, { extensions: [gfmToMarkdown({ tablePipeAlign: false })], bullet: '-', emphasis: '*', strong: '*', fence: '`', rule: '-' }).trim();
 }
 
