@@ -47,7 +47,7 @@ export default defineConfig({
     sitemap(),
     mediaIntegration(config),
     postersIntegration(),
-    searchIntegration(config),
+    searchIntegration(),
   ],
   devToolbar: { enabled: false },
   // Warm builds copy entry pages, kits and posters whose cache key and code are unchanged
@@ -56,13 +56,13 @@ export default defineConfig({
   // The preview server may read photos from a content folder outside the project (RED_CONTENT_DIR).
   vite: { server: { fs: { allow: ['.', config.contentDir] } } },
   // Issue 4: a Content-Security-Policy <meta> on every page. Astro hashes our inline scripts and
-  // styles; 'self' lets search load pagefind/, 'wasm-unsafe-eval' lets its WebAssembly run.
+  // styles; search is plain JavaScript reading its index from the site itself (no WebAssembly).
   security: {
     csp: {
       // Video servers: from parsed, validated front matter and site.yaml (src/lib/csp.ts), never raw strings.
       directives: cspDirectives({ videoUrls: videoUrlsIn(readEntrySources(config.contentDir)), mediaOrigins: config.site.mediaOrigins }),
       // The one unprocessed inline script (reading modes applied before the first paint), by its hash.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [`sha256-${createHash('sha256').update(READING_BOOT_SCRIPT).digest('base64')}`] },
+      scriptDirective: { resources: ["'self'"], hashes: [`sha256-${createHash('sha256').update(READING_BOOT_SCRIPT).digest('base64')}`] },
       styleDirective: { resources: ["'self'"] },
     },
   },

@@ -1,54 +1,87 @@
 /**
- * Chinese full-text search: after `astro build` writes the pages, index every entry page
- * (the ones with `data-pagefind-body`) with Pagefind and write the index to `pagefind/`.
- * Drafts are never built in production, so they are never indexed.
- *
- * Pagefind's extended binary (shipped in @pagefind/<platform>) segments Chinese into
- * words; we add the title's 2- and 3-character runs to the indexed text only (see
- * src/lib/search-terms.ts), never to the pages readers download.
+ * Chinese search: after `astro build` writes the pages, read the shown text of every published
+ * entry page (the ones with `data-search-body`; drafts and scheduled entries are never built in
+ * production and carry `data-search-unlisted` in preview) and write the index the search page
+ * reads (src/lib/search/). Index files are stored as raw DEFLATE, compressed on the thread pool.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { deflateRaw } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { pageTitle, UNLISTED_MARK, withTitleNgrams } from '../lib/search-terms.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { buildSearchIndex } from '../lib/search/build.ts';
+import { extractPage } from '../lib/search/extract.ts';
+import { indexFiles, type SearchDoc } from '../lib/search/model.ts';
+import { POSTERS_DIR, SEARCH_INDEX_DIR } from '../lib/paths.ts';
 
-function htmlFiles(root: string, rel = ''): string[] {
+const deflate = promisify(deflateRaw);
+
+/** Folders of the built site that hold no pages. */
+const NOT_PAGES = new Set(['_astro', POSTERS_DIR, 'media', SEARCH_INDEX_DIR]);
+
+async function htmlFiles(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
-  for (const d of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+  for (const d of await readdir(path.join(root, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${d.name}` : d.name;
     if (d.isDirectory()) {
-      if (r === 'pagefind' || r === 'media' || r === '_astro') continue;
-      out.push(...htmlFiles(root, r));
+      if (!(rel === '' && NOT_PAGES.has(d.name))) out.push(...(await htmlFiles(root, r)));
     } else if (d.name.endsWith('.html')) out.push(r);
   }
   return out.sort();
 }
 
-export function searchIntegration(_config: unknown): AstroIntegration {
+/** Read every indexed page of a built site (site-relative URLs, `index.html` dropped). */
+export async function readSearchDocs(root: string): Promise<SearchDoc[]> {
+  const docs: SearchDoc[] = [];
+  for (const rel of await htmlFiles(root)) {
+    const html = await readFile(path.join(root, rel), 'utf8');
+    // Cheap test before parsing: most pages (lists, archives) are not entries.
+    if (!html.includes('data-search-body')) continue;
+    const page = extractPage(fromHtml(html));
+    if (!page) continue;
+    docs.push({ ...page.meta, url: rel.replace(/(^|\/)index\.html$/, '$1'), title: page.title, segments: page.segments });
+  }
+  return docs;
+}
+
+/** Build the index of a built site into `<root>/search-index/` (replacing the previous one). */
+export async function writeSearchIndex(root: string): Promise<{ docs: number; files: number; bytes: number }> {
+  const docs = await readSearchDocs(root);
+  const built = buildSearchIndex(docs);
+  const target = path.join(root, SEARCH_INDEX_DIR);
+  const temp = `${target}.tmp-${process.pid}`;
+  await rm(temp, { recursive: true, force: true });
+  const entries = [...built.files];
+  const dirs = new Set(entries.map(([p]) => path.dirname(path.join(temp, p))));
+  for (const d of dirs) await mkdir(d, { recursive: true });
+  let bytes = 0;
+  // A few at a time: zlib runs on libuv's thread pool, so both cores compress.
+  const queue = entries.values();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (const [p, raw] of queue) {
+        const out = indexFiles.compressed(p) ? await deflate(raw) : raw;
+        bytes += out.length;
+        await writeFile(path.join(temp, p), out);
+      }
+    }),
+  );
+  await rm(target, { recursive: true, force: true });
+  await rename(temp, target);
+  return { docs: docs.length, files: entries.length, bytes };
+}
+
+export function searchIntegration(): AstroIntegration {
   return {
     name: 'red-columns:search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const pagefind = await import('pagefind');
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-        if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
-        let pages = 0;
-        for (const rel of htmlFiles(root)) {
-          const html = readFileSync(path.join(root, rel), 'utf8');
-          if (!html.includes('data-pagefind-body') || html.includes(UNLISTED_MARK)) continue;
-          const title = pageTitle(html) ?? '';
-          // Site-relative: the search page sets Pagefind's baseUrl to the sub-path.
-          const url = '/' + rel.replace(/(^|\/)index\.html$/, '$1');
-          const res = await index.addHTMLFile({ url, content: withTitleNgrams(html, title) });
-          if (res.errors.length) throw new Error(`Pagefind 索引 ${rel} 失败：${res.errors.join('; ')}`);
-          pages++;
-        }
-        const written = await index.writeFiles({ outputPath: path.join(root, 'pagefind') });
-        if (written.errors.length) throw new Error(`Pagefind 写入索引失败：${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`已为 ${pages} 篇内容建立站内搜索索引（pagefind/）`);
+        const started = performance.now();
+        const { docs, files, bytes } = await writeSearchIndex(fileURLToPath(dir));
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`已为 ${docs} 篇内容建立站内搜索索引（${SEARCH_INDEX_DIR}/，${files} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB，${seconds} 秒）`);
       },
     },
   };

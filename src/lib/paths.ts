@@ -27,8 +27,8 @@ export interface Paths {
   forest(year?: number | string): string;
   forestPng(year?: number | string): string;
   search(): string;
-  /** Pagefind's script (the search index beside it). */
-  pagefind(): string;
+  /** The search index folder (`file` empty) or one of its files (src/lib/search/model.ts names them). */
+  searchIndex(file?: string): string;
   /** RSS 2.0 of the whole site, or of one column. */
   rss(column?: ColumnId): string;
   /** JSON Feed 1.1 of the highlights. */
@@ -80,6 +80,8 @@ function decodeURIComponentSafe(s: string): string {
 
 /** Folder of the generated video posters in the output. */
 export const POSTERS_DIR = '_posters';
+/** Folder of the search index in the built site (written by src/integrations/search.ts). */
+export const SEARCH_INDEX_DIR = 'search-index';
 /** File name of a highlight's 转载包. */
 export const KIT_FILE = 'republish-kit.zip';
 
@@ -103,7 +105,7 @@ export function createPaths(base: string, origin = 'http://localhost'): Paths {
     forest: (year) => url(`forest/${yearPart(year)}`),
     forestPng: (year) => url(`forest/${yearPart(year)}forest.png`),
     search: () => url('search/'),
-    pagefind: () => url('pagefind/pagefind.js'),
+    searchIndex: (file = '') => url(`${SEARCH_INDEX_DIR}/${file}`),
     rss: (column) => url(column ? `${column}/rss.xml` : 'rss.xml'),
     jsonFeed: () => url('highlights/feed.json'),
     showcase: () => url('videos/showcase/'),

@@ -43,7 +43,7 @@ const cases: Record<Exclude<keyof Paths, 'base' | 'url' | 'absolute'>, (p: Paths
   forest: (p) => [p.forest(), p.forest(2026)],
   forestPng: (p) => [p.forestPng(), p.forestPng('2026')],
   search: (p) => [p.search()],
-  pagefind: (p) => [p.pagefind()],
+  searchIndex: (p) => [p.searchIndex('meta.json'), p.searchIndex('r/0.bin')],
   rss: (p) => [p.rss(), p.rss('one-picture'), p.rss('salon'), p.rss('highlights'), p.rss('videos')],
   jsonFeed: (p) => [p.jsonFeed()],
   showcase: (p) => [p.showcase()],

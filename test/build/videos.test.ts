@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe('video entry pages', () => {
   it.each(['party-day', 'grid-service', 'model-worker'])('%s: video and poster resolve to files', async (slug) => {
-    const video = page(`videos/${slug}`).querySelector('article[data-pagefind-body] video')!;
+    const video = page(`videos/${slug}`).querySelector('article[data-search-body] video')!;
     expect(video).toBeTruthy();
     const poster = video.getAttribute('poster')!;
     // An authored poster through astro:assets (WebP); a generated one is an SVG.
@@ -53,7 +53,7 @@ describe('video entry pages', () => {
   });
 
   it('the transcript lists every cue with its time, inside the searchable article', () => {
-    const article = page('videos/party-day').querySelector('article[data-pagefind-body]')!;
+    const article = page('videos/party-day').querySelector('article[data-search-body]')!;
     const items = article.querySelectorAll('.transcript li');
     expect(items.map((li) => li.text.replace(/\s+/g, ' ').trim())).toEqual([
       '0:00 全体党员面向党旗',
@@ -133,7 +133,7 @@ describe('showcase page', () => {
     }
     expect(doc.querySelectorAll('video')).toHaveLength(2);
     // Not a search result, no site chrome.
-    expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
+    expect(doc.querySelector('[data-search-body]')).toBeNull();
     expect(doc.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
   });
 });

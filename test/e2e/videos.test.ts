@@ -120,7 +120,7 @@ describe('accessibility', () => {
 describe('search', () => {
   it('a word said in a video (captions) finds that video', async () => {
     const w = await visit(`search/?q=${encodeURIComponent('光猫调试')}`);
-    // Pagefind indexes the transcript (inside data-pagefind-body) with the video page.
+    // Search indexes the transcript (inside data-search-body) with the video page.
     const hit = w.page.locator('[data-search] li a', { hasText: '网格党员进社区' }).first();
     await hit.waitFor({ timeout: 10_000 });
     expect(await hit.getAttribute('href')).toBe('/dangjian/videos/grid-service/');

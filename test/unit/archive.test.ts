@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { groupByTag, groupByYearMonth, relatedEntries, relatedScore, tagSlug } from '../../src/lib/archive.ts';
-import { beforeIndexOnlyText, hanNgrams, pageTitle, snippetHtml, withTitleNgrams } from '../../src/lib/search-terms.ts';
 
 describe('archive grouping', () => {
   const items = [
@@ -76,46 +75,5 @@ describe('related entries', () => {
     expect(relatedEntries(base, others, 4, family).map((o) => o.key)).toEqual(['two-tags', 'one-tag-new', 'one-tag-old', 'same-unit']);
     expect(relatedEntries(base, others, 10, family).map((o) => o.key)).not.toContain('nothing');
     expect(relatedEntries(base, others, 10, family).map((o) => o.key)).not.toContain('me');
-  });
-});
-
-describe('search index terms', () => {
-  it('lists the 2- and 3-character runs of Han text', () => {
-    expect(hanNgrams('网格化服务')).toEqual(['网格', '格化', '化服', '服务', '网格化', '格化服', '化服务']);
-    expect(hanNgrams('林晓雯：守护5G信号')).toEqual(['林晓', '晓雯', '林晓雯', '守护', '信号']);
-    expect(hanNgrams('5G')).toEqual([]);
-  });
-  it('adds title, unit and n-grams inside the data-pagefind-body element only', () => {
-    const html =
-      '<html><body><header>网格</header><article data-pagefind-body><h1 data-pagefind-meta="title">网格化服务</h1><article>x</article><p>正文</p><span data-pagefind-meta="unit:慈溪&amp;分公司"></span></article><footer>f</footer></body></html>';
-    expect(pageTitle(html)).toBe('网格化服务');
-    const out = withTitleNgrams(html, '网格化服务');
-    expect(out).toContain(
-      '<div data-red-ngrams><p data-pagefind-weight="7">网格化服务</p><p>慈溪&amp;分公司</p><p data-pagefind-weight="2">网格 格化 化服 服务 网格化 格化服 化服务</p></div></article><footer>',
-    );
-    expect(out.indexOf('data-red-ngrams')).toBeGreaterThan(out.indexOf('<p>正文</p>'));
-    expect(withTitleNgrams('<p>no body</p>', '网格化')).toBe('<p>no body</p>');
-    expect(withTitleNgrams('<article data-pagefind-body><p>x</p></article>', 'A<B', '')).toContain('<p data-pagefind-weight="7">A&lt;B</p></div></article>');
-  });
-  it('keeps snippets out of the index-only text', () => {
-    const title = '党员突击队如何“拉得出、冲得上、打得赢”';
-    // Real excerpt that ran from the tags into the index-only block.
-    const ran = '#网络保障. <mark>党员</mark>突击队如何“拉得出、冲得上、打得赢” 网络运营部党委. <mark>党员</mark> 员突 突击';
-    expect(beforeIndexOnlyText(ran, title)).toBe('#网络保障…');
-    expect(snippetHtml(ran, title, '网络运营部党委')).toBe('');
-    const body = '推广<mark>无人机</mark>巡线，在人员难以到达的山区、河道段先用无人机“看一眼”';
-    expect(snippetHtml(body, title)).toBe(body);
-    const longer = '每名党员包干重点光缆和基站，统一配备志愿者红马甲和旗帜。 #<mark>党员</mark>突击队. 党员<mark>突击</mark>队如何“拉得出';
-    expect(snippetHtml(longer, title)).toBe('每名党员包干重点光缆和基站，统一配备志愿者红马甲和旗帜。 #<mark>党员</mark>突击队…');
-    // Starts inside the block: the page's summary is shown instead.
-    expect(snippetHtml('线路维护中心党支部. 周海 海峰 <mark>无人</mark>', '周海峰：台风中放飞无人机的巡线人', '线路维护中心党支部')).toBe('');
-  });
-  it('indexes tags with the index-only text, never as a snippet', () => {
-    const html = '<article data-pagefind-body><p>正文</p><span data-pagefind-meta="tags:无人机 防汛防台"></span></article>';
-    expect(withTitleNgrams(html, '巡线', '线路维护中心党支部')).toContain('<p>线路维护中心党支部</p><p>无人机 防汛防台</p>');
-    expect(snippetHtml('无人机 防汛防台. 巡线', '巡线', '线路维护中心党支部', '无人机 防汛防台')).toBe('');
-  });
-  it('reads an escaped title', () => {
-    expect(pageTitle('<h1 data-pagefind-meta="title">“三结对”&amp;共建</h1>')).toBe('“三结对”&共建');
   });
 });
