@@ -75,13 +75,13 @@ function weigh(rel: string): Weight {
 function allHtml(rel = ''): string[] {
   return readdirSync(path.join(dist!, rel), { withFileTypes: true }).flatMap((d) => {
     const r = rel ? `${rel}/${d.name}` : d.name;
-    if (d.isDirectory()) return ['pagefind', '_astro', 'media'].includes(r) ? [] : allHtml(r);
+    if (d.isDirectory()) return ['search-index', '_astro', '_posters', 'media'].includes(r) ? [] : allHtml(r);
     return d.name.endsWith('.html') ? [r] : [];
   });
 }
 
 const pages = allHtml();
-const isEntry = (p: string) => readFileSync(path.join(dist!, p), 'utf8').includes('data-pagefind-body');
+const isEntry = (p: string) => readFileSync(path.join(dist!, p), 'utf8').includes('data-search-body');
 const types: [string, string[]][] = [
   ['home', ['index.html']],
   ['column index', pages.filter((p) => /^[a-z-]+\/index\.html$/.test(p) && !/^(archive|tags|units|search)\//.test(p))],
@@ -114,10 +114,9 @@ for (const [name, list] of types) {
     `${name.padEnd(20)} ${String(existing.length).padStart(5)} | ${kb(w.html[0])}   ${kb(w.css[0])}   ${kb(w.js[0])}    ${kb(total(w, 0))} |   ${kb(total(w, 1))} | ${String(w.scripts).padStart(7)} | ${ok}   (${worst.p})`,
   );
 }
-// On demand: what the search page fetches when it runs its first query.
-const pf = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', ...readdirSync(path.join(dist, 'pagefind')).filter((f) => f.startsWith('wasm.')).map((f) => `pagefind/${f}`)];
-const pfBytes = pf.filter((f) => existsSync(path.join(dist!, f))).map((f) => readFileSync(path.join(dist!, f)));
-console.log(
-  `search on demand: pagefind.js + entry + wasm = ${kb(pfBytes.reduce((n, b) => n + gz(b), 0))} KB gz (wasm is already compressed), plus index chunks per query`,
-);
+// On demand: what the search page fetches before its first query (its engine is in its own JS above).
+const manifest = path.join(dist, 'search-index', 'meta.json');
+if (existsSync(manifest)) {
+  console.log(`search on demand: index manifest ${kb(gz(readFileSync(manifest)))} KB gz, plus the index files of each query (npm run bench -- search)`);
+}
 console.log(`worst entry page first load: ${(entryWorst / 1024).toFixed(1)} KB (target ${TARGET / 1024} KB)`);
