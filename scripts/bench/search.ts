@@ -19,8 +19,9 @@
  *
  *   npm run bench -- search                 (sample + 10,000 generated entries)
  *   RED_BENCH_SEARCH_ENTRIES=2000 npm run bench -- search
- *   RED_BENCH_SEARCH_REUSE=1 …               (reuse built sites in test-results/bench-search/)
+ *   RED_BENCH_SEARCH_REUSE=1 …               (reuse the pages built in test-results/bench-search/, rebuild only the index)
  *   RED_BENCH_SEARCH_QUERIES=240 …           (queries per site, at least 200)
+ *   RED_BENCH_SEARCH_VARIANTS=red-columns …  (measure only some variants)
  * Needs /usr/bin/chromium and nginx; prints a note and exits 0 without them.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +35,9 @@ import { CHROMIUM, launchBrowser } from '../../test/support/browser.ts';
 import { childEnv } from '../../test/support/build.ts';
 import { NGINX, startNginx, type NginxServer } from '../../test/support/nginx.ts';
 import { foldText, pagesHolding, shownLines } from '../../test/support/search-oracle.ts';
-import { readSearchDocs } from '../../src/integrations/search.ts';
+import { gunzipSync } from 'node:zlib';
+import { readSearchDocs, writeSearchIndex } from '../../src/integrations/search.ts';
+import { docOrder } from '../../src/lib/search/build.ts';
 import type { SearchDoc } from '../../src/lib/search/model.ts';
 import { generateCorpus } from './corpus.ts';
 
@@ -84,9 +87,15 @@ function baseOf(content: string): string {
   return `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 }
 
-function site(name: string, content: string, dist: string): Site {
+async function site(name: string, content: string, dist: string): Promise<Site> {
   const s: Site = { name, content, dist, base: baseOf(content) };
-  if (REUSE && existsSync(path.join(dist, 'search-index', 'meta.json'))) return s;
+  if (REUSE && existsSync(path.join(dist, 'search-index', 'meta.json'))) {
+    // The pages as built before; the index rebuilt with this code.
+    const started = performance.now();
+    const r = await writeSearchIndex(dist);
+    s.indexLine = `pages reused; index rebuilt: ${r.docs} entries, ${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    return s;
+  }
   console.log(`building ${name} …`);
   const b = build(content, dist);
   s.buildSeconds = b.seconds;
@@ -276,7 +285,7 @@ function makeQueries(lines: Map<string, string[]>, people: string[], count: numb
 /* ------------------------------------------------------------------ measuring in Chromium */
 
 type Variant = 'red-columns' | 'pagefind-jieba' | 'pagefind-bigram';
-const VARIANTS: Variant[] = ['red-columns', 'pagefind-jieba', 'pagefind-bigram'];
+const VARIANTS = (process.env.RED_BENCH_SEARCH_VARIANTS?.split(',') ?? ['red-columns', 'pagefind-jieba', 'pagefind-bigram']) as Variant[];
 
 interface Run {
   urls: string[];
@@ -301,7 +310,7 @@ import { snippet } from '${path.join(ROOT, 'src/lib/search/snippet.ts')}';
 }
 
 /** One query in a fresh browser context (cold cache): the engine is loaded first, then timed. */
-async function runQuery(browser: Browser, server: NginxServer, variant: Variant, q: string): Promise<Run> {
+async function runQuery(browser: Browser, server: NginxServer, variant: Variant, q: string, urlOf: (id: string) => string): Promise<Run> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url('404.html'));
@@ -328,8 +337,7 @@ async function runQuery(browser: Browser, server: NginxServer, variant: Variant,
         const records = await Promise.all(res.hits.slice(0, top).map((h: { doc: number }) => engine.record(h.doc)));
         const snippets = records.map((rec: unknown) => snippet(rec, res.pieces).map((p: { text: string; mark: boolean }) => (p.mark ? `【${p.text}】` : p.text)).join(''));
         const ms = performance.now() - t0;
-        const all = await Promise.all(res.hits.map((h: { doc: number }) => engine.record(h.doc)));
-        return { urls: all.map((x: { url: string }) => x.url), ms, snippets };
+        return { ids: res.hits.map((h: { doc: number }) => String(h.doc)), ms, snippets };
       }
       const dir = variant === 'pagefind-jieba' ? '_bench/pagefind-jieba/' : '_bench/pagefind-bigram/';
       const pf = await import(/* @vite-ignore */ `${base}${dir}pagefind.js`);
@@ -354,8 +362,7 @@ async function runQuery(browser: Browser, server: NginxServer, variant: Variant,
       }
       const data = await Promise.all(results.slice(0, top).map((x) => x.data()));
       const ms = performance.now() - t0;
-      const all = await Promise.all(results.map((x) => x.data()));
-      return { urls: all.map((d) => d.url.replace(base, '')), ms, snippets: data.map((d) => d.excerpt) };
+      return { ids: results.map((x) => x.id), ms, snippets: data.map((d) => d.excerpt) };
     },
     [variant, q, base, TOP, ENGINE_FILE] as const,
   );
@@ -367,7 +374,22 @@ async function runQuery(browser: Browser, server: NginxServer, variant: Variant,
     .filter((l) => l.includes(`GET ${base}search-index/`) || l.includes(`GET ${base}_bench/`))
     .reduce((n, l) => n + Number(/" \d{3} (\d+) /.exec(l)?.[1] ?? 0), 0);
   await context.close();
-  return { ...r, bytes };
+  return { urls: r.ids.map(urlOf), ms: r.ms, snippets: r.snippets, bytes };
+}
+
+/** Result id → site-relative URL: page numbers of our index (newest first), Pagefind's fragment names. */
+function urlMaps(docs: SearchDoc[], dist: string): Record<Variant, (id: string) => string> {
+  const ours = [...docs].sort(docOrder).map((d) => d.url);
+  const fragments = (dir: string) => {
+    const m = new Map<string, string>();
+    const f = path.join(dist, '_bench', dir, 'fragment');
+    for (const name of readdirSync(f)) {
+      const json = gunzipSync(readFileSync(path.join(f, name))).toString('utf8');
+      m.set(name.replace(/\.pf_fragment$/, ''), (JSON.parse(json.slice(json.indexOf('{'))) as { url: string }).url.replace(/^\//, ''));
+    }
+    return (id: string) => m.get(id) ?? `?${id}`;
+  };
+  return { 'red-columns': (id) => ours[Number(id)]!, 'pagefind-jieba': fragments('pagefind-jieba'), 'pagefind-bigram': fragments('pagefind-bigram') };
 }
 
 /** The real search page: from Enter to the status line (engine loaded, index files cold). */
@@ -428,6 +450,7 @@ const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—');
 async function measure(s: Site): Promise<void> {
   console.log(`\n## ${s.name}`);
   if (s.buildSeconds) console.log(`build: ${s.buildSeconds.toFixed(1)} s (npm run build, everything); ${s.indexLine}`);
+  else console.log(s.indexLine);
   const docs = await readSearchDocs(s.dist);
   console.log(`${docs.length} indexed entries`);
   const tj = await pagefindIndex(docs, path.join(s.dist, '_bench/pagefind-jieba'), 'jieba');
@@ -454,9 +477,10 @@ async function measure(s: Site): Promise<void> {
     console.log('\n| variant | precision | recall | exact queries | KB/query p50 / p95 / max | ms/query p50 / p95 / max |');
     console.log('|---|---|---|---|---|---|');
     const byVariant = new Map<Variant, Map<string, Run>>();
+    const maps = urlMaps(docs, s.dist);
     for (const v of VARIANTS) {
       const runs = new Map<string, Run>();
-      for (const { q } of queries) runs.set(q, await runQuery(browser, server, v, q));
+      for (const { q } of queries) runs.set(q, await runQuery(browser, server, v, q, maps[v]));
       byVariant.set(v, runs);
       const results = new Map([...runs].map(([q, r]) => [q, new Set(r.urls)]));
       const sc = score(results, truth, queries);
@@ -499,11 +523,11 @@ async function measure(s: Site): Promise<void> {
   }
 }
 
-const sites: Site[] = [site('sample (content/)', path.join(ROOT, 'content'), path.join(WORK, 'sample-dist'))];
+const sites: Site[] = [await site('sample (content/)', path.join(ROOT, 'content'), path.join(WORK, 'sample-dist'))];
 if (ENTRIES > 0) {
   const dir = path.join(WORK, `corpus-${ENTRIES}`);
   if (!(REUSE && existsSync(path.join(dir, 'dist', 'search-index')))) generateCorpus({ dir: path.join(dir, 'content'), entries: ENTRIES, seed: 1 });
-  sites.push(site(`${ENTRIES.toLocaleString('en')} generated entries (scripts/bench/corpus.ts, seed 1)`, path.join(dir, 'content'), path.join(dir, 'dist')));
+  sites.push(await site(`${ENTRIES.toLocaleString('en')} generated entries (scripts/bench/corpus.ts, seed 1)`, path.join(dir, 'content'), path.join(dir, 'dist')));
 }
 for (const s of sites) await measure(s);
 console.log(`\nload average at end: ${load()}`);

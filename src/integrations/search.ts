@@ -4,17 +4,18 @@
  * production and carry `data-search-unlisted` in preview) and write the index the search page
  * reads (src/lib/search/). Index files are stored as raw DEFLATE, compressed on the thread pool.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { deflateRaw } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { fromHtml } from 'hast-util-from-html';
 import { buildSearchIndex } from '../lib/search/build.ts';
-import { extractPage } from '../lib/search/extract.ts';
 import { indexFiles, type SearchDoc } from '../lib/search/model.ts';
 import { POSTERS_DIR, SEARCH_INDEX_DIR } from '../lib/paths.ts';
+import { readPages } from './search-pages.ts';
 
 const deflate = promisify(deflateRaw);
 
@@ -32,18 +33,26 @@ async function htmlFiles(root: string, rel = ''): Promise<string[]> {
   return out.sort();
 }
 
-/** Read every indexed page of a built site (site-relative URLs, `index.html` dropped). */
+/** Pages per worker below which one thread reads them all (starting a worker costs more). */
+const PAGES_PER_WORKER = 500;
+
+function inWorker(root: string, files: string[]): Promise<SearchDoc[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-pages.ts', import.meta.url), { workerData: { searchPages: true, root, files } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`搜索索引：读取页面的线程退出（${code}）`)));
+  });
+}
+
+/** Read every indexed page of a built site (site-relative URLs, `index.html` dropped), on all cores. */
 export async function readSearchDocs(root: string): Promise<SearchDoc[]> {
-  const docs: SearchDoc[] = [];
-  for (const rel of await htmlFiles(root)) {
-    const html = await readFile(path.join(root, rel), 'utf8');
-    // Cheap test before parsing: most pages (lists, archives) are not entries.
-    if (!html.includes('data-search-body')) continue;
-    const page = extractPage(fromHtml(html));
-    if (!page) continue;
-    docs.push({ ...page.meta, url: rel.replace(/(^|\/)index\.html$/, '$1'), title: page.title, segments: page.segments });
-  }
-  return docs;
+  const files = await htmlFiles(root);
+  const threads = Math.min(availableParallelism(), Math.floor(files.length / PAGES_PER_WORKER));
+  if (threads < 2) return readPages(root, files);
+  // Interleaved slices (big and small pages spread evenly): one read here, the others in workers.
+  const slices = Array.from({ length: threads }, (_, i) => files.filter((_, k) => k % threads === i));
+  return (await Promise.all(slices.map((s, i) => (i === 0 ? readPages(root, s) : inWorker(root, s))))).flat();
 }
 
 /** Build the index of a built site into `<root>/search-index/` (replacing the previous one). */

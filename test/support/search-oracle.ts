@@ -1,7 +1,7 @@
 /**
  * What search must find, measured independently of src/lib/search: the text Chromium shows
  * (`innerText`, with the site's CSS) of each entry page's searchable article, minus interface
- * text (`data-search-ignore`, buttons) and decoration (`aria-hidden`). A page holds a query when
+ * text (`data-search-ignore`, buttons) and decoration (`aria-hidden`), with every `<details>` open. A page holds a query when
  * every space-separated piece (NFKC, lower case) is inside one line of that text.
  */
 import type { Page } from 'playwright-core';
@@ -22,6 +22,8 @@ export async function shownLines(page: Page, urls: string[], batch = 100): Promi
           const article = doc.querySelector('[data-search-body]');
           if (!article || article.querySelector('[data-search-unlisted]')) return;
           for (const el of article.querySelectorAll('[data-search-ignore], [aria-hidden="true"], button, script, template')) el.remove();
+          // What a disclosure (<details>) holds is the reader's to open: shown text.
+          for (const d of article.querySelectorAll('details')) d.setAttribute('open', '');
           const copy = document.importNode(article, true) as HTMLElement;
           box.append(copy);
           res.push([url, copy.innerText]);

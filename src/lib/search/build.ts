@@ -1,11 +1,11 @@
 /**
  * Builds the Chinese search index from the shown text of the published entry pages.
  *
- * Every pair of adjacent word characters (a bigram) is indexed with, per page, how often it
- * occurs and where first; every run of three (a trigram) with all its positions. A query piece
- * of two characters is one bigram; a longer one is a chain of trigrams that must sit at the
- * right distances, so a page matches exactly when its text holds the piece (no dictionary,
- * no guessing where words end). Pages are numbered newest first.
+ * Every word character and every pair of adjacent ones (a bigram) is indexed with, per page,
+ * how often it occurs and where first; every run of three (a trigram) with all its positions.
+ * A query piece of one or two characters is one term; a longer one is a chain of trigrams that
+ * must sit at the right distances, so a page matches exactly when its text holds the piece (no
+ * dictionary, no guessing where words end). Pages are numbered newest first.
  */
 import { ByteWriter, termHash, writeDocList, writeShard, type TermSlot } from './codec.ts';
 import { INDEX_FORMAT, TITLE_SPAN, indexFiles, type SearchDoc, type SearchManifest, type SearchRecord } from './model.ts';
@@ -17,12 +17,12 @@ const SHARD_TARGET = 16 * 1024;
 const OWN_FILE = 8 * 1024;
 
 /**
- * One n-gram's posting list, written as pages are read (pages come in order). `doc` is the
- * page being written (-1 before the first); `count` counts a bigram's occurrences in it,
- * `last` is a trigram's last position in it.
+ * One n-gram's posting list, as the numbers to encode, gathered as pages are read (pages come
+ * in order). `doc` is the page being gathered (-1 before the first); `count` counts a bigram's
+ * occurrences in it, `last` is a trigram's last position in it.
  */
 class Gram {
-  w = new ByteWriter(8);
+  v: number[] = [];
   doc = -1;
   count = 0;
   last = 0;
@@ -61,7 +61,9 @@ export function buildSearchIndex(input: SearchDoc[]): BuiltIndex {
   const bigrams = new Map<number, Gram>();
   const rareBigrams = new Map<string, Gram>();
   const rareTrigrams = new Map<string, Gram>();
-  const all: [string, Gram, 2 | 3][] = [];
+  const all: [string, Gram, 1 | 2 | 3][] = [];
+  /** Single characters, by id (a one-character query piece). */
+  const unigrams: Gram[] = [];
   let positions = 0;
 
   const idOf = (cp: number) => {
@@ -74,22 +76,21 @@ export function buildSearchIndex(input: SearchDoc[]): BuiltIndex {
     return id;
   };
   const startDoc = (g: Gram, id: number, at: number) => {
-    g.w.uint(id - Math.max(g.doc, 0));
-    g.w.uint(at);
+    g.v.push(id - Math.max(g.doc, 0), at);
     g.doc = id;
   };
   const bigram = (g: Gram, id: number, at: number) => {
     if (g.doc === id) g.count++;
     else {
-      if (g.doc >= 0) g.w.uint(g.count);
+      if (g.doc >= 0) g.v.push(g.count);
       startDoc(g, id, at);
       g.count = 1;
     }
   };
   const trigram = (g: Gram, id: number, at: number) => {
-    if (g.doc === id) g.w.uint(at - g.last);
+    if (g.doc === id) g.v.push(at - g.last);
     else {
-      if (g.doc >= 0) g.w.uint(0);
+      if (g.doc >= 0) g.v.push(0);
       startDoc(g, id, at);
     }
     g.last = at;
@@ -130,6 +131,12 @@ export function buildSearchIndex(input: SearchDoc[]): BuiltIndex {
           continue;
         }
         const cid = idOf(cp);
+        let u = unigrams[cid];
+        if (!u) {
+          unigrams[cid] = u = new Gram();
+          all.push([String.fromCodePoint(cp), u, 1]);
+        }
+        bigram(u, id, at);
         let b: Gram | undefined;
         if (cp2 >= 0) {
           b =
@@ -167,12 +174,16 @@ export function buildSearchIndex(input: SearchDoc[]): BuiltIndex {
     files.set(indexFiles.record(id), utf8.encode(JSON.stringify(record)));
   });
 
-  // Close each list's last page, then shard by hash; large lists get files of their own.
+  // Close each list's last page and encode it, then shard by hash; large lists get files of their own.
   const lists: [string, Uint8Array][] = [];
+  const enc = new ByteWriter(1 << 20);
   let total = 0;
   for (const [text, g, n] of all) {
-    g.w.uint(n === 2 ? g.count : 0);
-    const bytes = g.w.result();
+    g.v.push(n === 3 ? 0 : g.count);
+    enc.length = 0;
+    for (const x of g.v) enc.uint(x);
+    g.v = [];
+    const bytes = enc.result();
     lists.push([text, bytes]);
     if (bytes.length <= OWN_FILE) total += bytes.length;
   }

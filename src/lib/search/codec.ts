@@ -3,8 +3,8 @@
  *
  * Numbers are unsigned LEB128 varints. A posting list is, for each page holding the term
  * (page numbers ascending): page number minus the previous one and where the term first
- * occurs; then, for bigrams, how often it occurs; for trigrams, the distance from each
- * occurrence to the next, ended by a 0.
+ * occurs; then, for characters and bigrams, how often it occurs; for trigrams, the distance
+ * from each occurrence to the next, ended by a 0.
  * A shard holds the posting lists of the terms whose hash falls into it; a term whose list is
  * large is stored in a file of its own and the shard names that file.
  */
@@ -80,7 +80,7 @@ export function termHash(term: string): number {
   return h >>> 0;
 }
 
-/** One page's entry in a posting list. `positions` is empty for bigram lists (only `first` is kept). */
+/** One page's entry in a posting list. `positions` is empty for character and bigram lists (only `first` is kept). */
 export interface PostingEntry {
   doc: number;
   count: number;

@@ -3,9 +3,9 @@
  * its terms live in. Runs in the browser (the search page) and in Node (tests, benchmark):
  * the caller supplies how a file is loaded and inflated.
  *
- * A result is exactly a page whose shown text holds every query piece: a two-character piece
- * is one bigram; a longer piece is a chain of trigrams that must sit at the piece's own
- * distances in the page (positions are exact, so there are no false matches).
+ * A result is exactly a page whose shown text holds every query piece: a piece of one or two
+ * characters is one term; a longer piece is a chain of trigrams that must sit at the piece's
+ * own distances in the page (positions are exact, so there are no false matches).
  * Ranking: pieces found in the title first, then more occurrences, then an earlier first
  * occurrence, then the newer page.
  */
@@ -33,8 +33,6 @@ export interface SearchHit {
 export interface SearchResult {
   /** The folded pieces searched for (all must occur). */
   pieces: string[];
-  /** One-character pieces left out (too short to search on their own). */
-  ignored: string[];
   hits: SearchHit[];
 }
 
@@ -172,12 +170,12 @@ export class SearchEngine {
    * with filters lists the filtered pages, newest first.
    */
   async search(query: string, filters: Record<string, string> = {}): Promise<SearchResult> {
-    const { pieces, short } = parseQuery(query);
+    const pieces = parseQuery(query);
     const [allowed, matches] = await Promise.all([this.filtered(filters), Promise.all(pieces.map((p) => this.piece(p)))]);
     const hits: SearchHit[] = [];
     if (pieces.length === 0) {
       if (allowed) for (const doc of [...allowed].sort((a, b) => a - b)) hits.push({ doc, inTitle: 0, count: 0, first: 0 });
-      return { pieces, ignored: short, hits };
+      return { pieces, hits };
     }
     const [smallest] = [...matches].sort((a, b) => a.size - b.size);
     for (const doc of smallest!.keys()) {
@@ -192,7 +190,7 @@ export class SearchEngine {
       });
     }
     hits.sort(compareHits);
-    return { pieces, ignored: short, hits };
+    return { pieces, hits };
   }
 
   /** What a result shows (title, column, unit, date, snippet sources). */

@@ -10,9 +10,6 @@
 
 const WORD_RE = /^[\p{L}\p{N}\p{M}]$/u;
 
-/** Shortest query piece the index answers (one character alone matches nearly every page). */
-export const MIN_PIECE = 2;
-
 /** Fold one character: NFKC and lower case, when that gives one character of the same width. */
 export function foldChar(ch: string): string {
   const folded = ch.normalize('NFKC').toLowerCase();
@@ -77,22 +74,12 @@ export function wordRuns(folded: string): { start: number; chars: string[] }[] {
   return runs;
 }
 
-export interface ParsedQuery {
-  /** Folded pieces that must all occur (each a run of word characters), longest first, no repeats. */
-  pieces: string[];
-  /** Pieces too short to search on their own (one character). */
-  short: string[];
-}
-
 /**
  * Cut what the reader typed into pieces: spaces and punctuation separate pieces, each piece
- * must occur as typed (a substring of one line of text), and all pieces must occur.
- * A piece inside another piece adds nothing and is dropped.
+ * must occur as typed (a substring of one line of text), and all pieces must occur. Folded,
+ * longest first; a piece inside another adds nothing and is dropped.
  */
-export function parseQuery(query: string): ParsedQuery {
-  const runs = wordRuns(fold(query)).map((r) => r.chars.join(''));
-  const long = [...new Set(runs.filter((r) => [...r].length >= MIN_PIECE))].sort((a, b) => b.length - a.length);
-  const pieces = long.filter((p, i) => !long.some((q, j) => j < i && q.includes(p)));
-  const short = [...new Set(runs.filter((r) => [...r].length < MIN_PIECE))].filter((s) => !pieces.some((p) => p.includes(s)));
-  return { pieces, short };
+export function parseQuery(query: string): string[] {
+  const runs = [...new Set(wordRuns(fold(query)).map((r) => r.chars.join('')))].sort((a, b) => b.length - a.length);
+  return runs.filter((p, i) => !runs.some((q, j) => j < i && q.includes(p)));
 }
