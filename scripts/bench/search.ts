@@ -208,6 +208,7 @@ function makeQueries(lines: Map<string, string[]>, people: string[], count: numb
   const all = [...lines.values()].flat().filter((l) => /\p{Script=Han}{4}/u.test(l));
   const words = (line: string) => [...seg.segment(line)].filter((s) => s.isWordLike).map((s) => s.segment);
   const han = (s: string) => /^\p{Script=Han}+$/u.test(s);
+  const tags = [...new Set([...lines.values()].flat().flatMap((l) => l.match(/(?<=#)\p{Script=Han}{3,}/gu) ?? []))];
   const out = new Map<string, Query>();
   const add = (q: string, kind: string) => {
     if (!out.has(q)) out.set(q, { q, kind });
@@ -223,7 +224,8 @@ function makeQueries(lines: Map<string, string[]>, people: string[], count: numb
       const w = hw.filter((x) => [...x].length >= 2 && [...x].length <= 4);
       if (w.length) add(pick(w), 'word');
     } else if (k === 1 && quota('sub-word')) {
-      const w = hw.filter((x) => [...x].length >= 3);
+      // Pieces of longer words: words of the text, tags, people's names.
+      const w = [...hw, ...(rand() < 0.3 ? tags : []), ...(rand() < 0.2 ? people : [])].filter((x) => han(x) && [...x].length >= 3);
       if (w.length) {
         const cs = [...pick(w)];
         const n = 2 + Math.floor(rand() * (cs.length - 2));

@@ -87,7 +87,7 @@ describe('shown text of an entry page', () => {
 <video><p>您的浏览器无法播放此视频</p></video>
 <p class="hint" data-search-ignore>点击时间可跳转到视频相应位置。</p>
 <ol><li><a data-search-ignore><time>0:02</time></a> <span>班长放飞无人机。</span></li></ol>
-<div class="prose"><p>第一段<strong>加粗</strong>文字。</p><ul><li>要点一</li><li>要点二</li></ul></div>
+<div class="prose"><h2>主要做法</h2><p>第一段<strong>加粗</strong>文字。</p><ul><li>要点一</li><li>要点二</li></ul></div>
 <button>复制正文</button><dialog><p>大图浏览</p></dialog>
 <ul class="tags" data-search="tags"><li><a>#无人机</a></li></ul>
 <div hidden data-search-meta='{"column":"红色亮点","unit":"网络运营部党委","date":"2026-03-19","day":"2026年3月19日","summary":"摘要一句话。","filters":{"栏目":["红色亮点"]}}'></div>
@@ -110,6 +110,7 @@ describe('shown text of an entry page', () => {
       { kind: 'meta', text: '主讲嘉宾' },
       { kind: 'fact', label: '主讲嘉宾', text: '孙卫东（书记）；胡立群' },
       { kind: 'prose', text: '班长放飞无人机。' },
+      { kind: 'heading', text: '主要做法' },
       { kind: 'prose', text: '第一段加粗文字。' },
       { kind: 'prose', text: '要点一' },
       { kind: 'prose', text: '要点二' },
@@ -274,6 +275,21 @@ describe('snippets', () => {
     const at = long.indexOf('关键词');
     expect(sentenceAround(long, at, at + 3, 30)).toEqual({ text: '关键词在这里，戊戊戊戊戊戊戊戊戊戊，己己己己己己己己己己。', cutStart: true, cutEnd: false });
     expect(sentenceAround(long, 2, 4, 30)).toEqual({ text: '甲，乙乙乙乙乙乙乙乙乙乙，丙丙丙丙丙丙丙丙丙丙', cutStart: false, cutEnd: true });
+  });
+
+  it('a heading is found but never shown as the snippet: the summary is', async () => {
+    const e = engineFor([
+      doc('h/', '2026-01-01', '三结对', [], {
+        segments: [
+          { kind: 'title', text: '三结对' },
+          { kind: 'heading', text: '主要做法' },
+          { kind: 'prose', text: '党支部与支局结对。' },
+        ],
+      }),
+    ]);
+    const { hits, pieces } = await e.search('主要做法');
+    expect(hits.length).toBe(1);
+    expect(show(snippet(await e.record(hits[0]!.doc), pieces))).toBe('三结对的摘要。');
   });
 
   it('falls back to a labelled fact, then to the summary; never shows a URL or slug', () => {

@@ -4,7 +4,7 @@
  * The page marks what search needs (src/layouts/Entry.astro, src/components/SearchMeta.astro):
  * - `data-search-body` on the element whose text is searchable;
  * - `data-search="title" | "meta" | "tags" | "facts"` on the title, the line under it, the tags
- *   and the labelled facts (`<dl>`); everything else in the body is prose;
+ *   and the labelled facts (`<dl>`); other headings are headings, everything else is prose;
  * - `data-search-ignore` on interface text (buttons, hints, links that show a URL);
  * - `data-search-block` on an inline element that is shown as a block (its own line);
  * - `data-search-meta` (JSON) with what a result shows and filters by;
@@ -80,6 +80,7 @@ export function shownSegments(body: Element): SearchSegment[] {
     const saved = kind;
     const mark = prop(node, 'dataSearch');
     if (mark === 'title' || mark === 'meta' || mark === 'tags') kind = mark;
+    else if (kind === 'prose' && /^h[1-6]$/.test(node.tagName)) kind = 'heading';
     const facts = inFacts || mark === 'facts';
     if (facts && node.tagName === 'dt') {
       // A fact's label is shown text too (searchable); snippets show it before the fact.

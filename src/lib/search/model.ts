@@ -6,11 +6,11 @@
 
 /**
  * How a piece of shown text is shown: the title, the line under it (column, date, unit) and
- * the labels of facts, a labelled fact (the text after 期数, 承办单位 …), the tags, or prose
- * (lead, body, outline, transcript, captions).
+ * the labels of facts, a labelled fact (the text after 期数, 承办单位 …), the tags, a heading
+ * in the text, or prose (lead, paragraphs, list items, outline, transcript, captions).
  * Every kind is searched; snippets come from prose and labelled facts only.
  */
-export type SegmentKind = 'title' | 'meta' | 'fact' | 'tags' | 'prose';
+export type SegmentKind = 'title' | 'meta' | 'fact' | 'tags' | 'heading' | 'prose';
 
 export interface SearchSegment {
   kind: SegmentKind;
