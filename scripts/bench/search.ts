@@ -93,7 +93,7 @@ async function site(name: string, content: string, dist: string): Promise<Site> 
     // The pages as built before; the index rebuilt with this code.
     const started = performance.now();
     const r = await writeSearchIndex(dist);
-    s.indexLine = `pages reused; index rebuilt: ${r.docs} entries, ${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    s.indexLine = `pages reused; index rebuilt: ${r.docs} entries, ${r.files} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s (read pages ${r.seconds.read} s, index ${r.seconds.index} s, compress + write ${r.seconds.write} s)`;
     return s;
   }
   console.log(`building ${name} …`);
