@@ -80,33 +80,49 @@ export function termHash(term: string): number {
   return h >>> 0;
 }
 
-/** One page's entry in a posting list. `positions` is empty for character and bigram lists (only `first` is kept). */
-export interface PostingEntry {
-  doc: number;
-  count: number;
-  first: number;
-  positions: number[];
-}
+/**
+ * A decoded posting list: for the i-th page holding the term, `docs[i]`, `counts[i]` and
+ * `firsts[i]`; a trigram's positions are decoded only when asked for (`positions(i)`), since a
+ * query needs them only on the pages that hold every trigram of its piece.
+ */
+export class PostingList {
+  readonly docs: number[] = [];
+  readonly counts: number[] = [];
+  readonly firsts: number[] = [];
+  /** Trigram lists: where each page's position gaps start in `bytes`. */
+  private readonly gaps: number[] = [];
+  private readonly bytes: Uint8Array;
 
-/** Decode a posting list; `withPositions` for trigram lists. */
-export function readPostings(bytes: Uint8Array, withPositions: boolean): PostingEntry[] {
-  const r = new ByteReader(bytes);
-  const out: PostingEntry[] = [];
-  let doc = 0;
-  while (!r.done) {
-    doc += r.uint();
-    const first = r.uint();
-    const positions: number[] = [];
-    let count: number;
-    if (withPositions) {
-      positions.push(first);
-      let p = first;
-      for (let d = r.uint(); d > 0; d = r.uint()) positions.push((p += d));
-      count = positions.length;
-    } else count = r.uint();
-    out.push({ doc, count, first, positions });
+  constructor(bytes: Uint8Array, withPositions: boolean) {
+    this.bytes = bytes;
+    const r = new ByteReader(bytes);
+    let doc = 0;
+    while (!r.done) {
+      doc += r.uint();
+      this.docs.push(doc);
+      this.firsts.push(r.uint());
+      if (withPositions) {
+        this.gaps.push(r.pos);
+        let count = 1;
+        // Skip the gaps: count the numbers up to the closing 0 (a byte 0 that ends no longer number).
+        for (let b = bytes[r.pos++]; b !== 0; b = bytes[r.pos++]) {
+          if (b === undefined) throw new Error('search index: truncated posting list');
+          if (b < 0x80) count++;
+        }
+        this.counts.push(count);
+      } else this.counts.push(r.uint());
+    }
   }
-  return out;
+
+  /** All positions of the term in its i-th page (trigram lists only). */
+  positions(i: number): number[] {
+    const r = new ByteReader(this.bytes);
+    r.pos = this.gaps[i]!;
+    let p = this.firsts[i]!;
+    const out = [p];
+    for (let d = r.uint(); d > 0; d = r.uint()) out.push((p += d));
+    return out;
+  }
 }
 
 /** Where a term's posting list lives: inside the shard, or in a file of its own. */

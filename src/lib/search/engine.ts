@@ -9,7 +9,7 @@
  * Ranking: pieces found in the title first, then more occurrences, then an earlier first
  * occurrence, then the newer page.
  */
-import { readDocList, readPostings, readShard, termHash, type PostingEntry, type TermSlot } from './codec.ts';
+import { PostingList, readDocList, readShard, termHash, type TermSlot } from './codec.ts';
 import { INDEX_FORMAT, TITLE_SPAN, indexFiles, type SearchManifest, type SearchRecord } from './model.ts';
 import { parseQuery } from './text.ts';
 
@@ -61,7 +61,7 @@ export class SearchEngine {
   private manifestP: Promise<SearchManifest> | undefined;
   private files = new Map<string, Promise<Uint8Array>>();
   private shards = new Map<number, Promise<Map<string, TermSlot>>>();
-  private postings = new Map<string, Promise<PostingEntry[] | undefined>>();
+  private postings = new Map<string, Promise<PostingList | undefined>>();
 
   private readonly source: IndexSource;
   constructor(source: IndexSource) {
@@ -97,7 +97,7 @@ export class SearchEngine {
   }
 
   /** The posting list of a bigram or trigram, or undefined when no page holds it. */
-  private terms(term: string): Promise<PostingEntry[] | undefined> {
+  private terms(term: string): Promise<PostingList | undefined> {
     let p = this.postings.get(term);
     if (!p) {
       p = (async () => {
@@ -105,7 +105,7 @@ export class SearchEngine {
         const slot = (await this.shard(termHash(term) % m.shards)).get(term);
         if (!slot) return undefined;
         const bytes = 'file' in slot ? await this.file(indexFiles.term(slot.file)) : slot.bytes;
-        return readPostings(bytes, [...term].length === 3);
+        return new PostingList(bytes, [...term].length === 3);
       })();
       this.postings.set(term, p);
       p.catch(() => this.postings.delete(term));
@@ -118,7 +118,8 @@ export class SearchEngine {
     const chars = [...piece];
     const out = new Map<number, PieceMatch>();
     if (chars.length <= 3) {
-      for (const e of (await this.terms(piece)) ?? []) out.set(e.doc, { count: e.count, first: e.first });
+      const list = await this.terms(piece);
+      if (list) list.docs.forEach((doc, i) => out.set(doc, { count: list.counts[i]!, first: list.firsts[i]! }));
       return out;
     }
     // Offsets in UTF-16 units of each character, as positions are counted.
@@ -131,15 +132,20 @@ export class SearchEngine {
     const cover = trigramCover(chars.length);
     const lists = await Promise.all(cover.map((i) => this.terms(chars.slice(i, i + 3).join(''))));
     if (lists.some((l) => !l)) return out;
-    const byDoc = lists.map((l) => new Map(l!.map((e) => [e.doc, e.positions])));
-    const smallest = lists.reduce((a, b) => (a!.length <= b!.length ? a : b))!;
-    for (const { doc } of smallest) {
-      const at = byDoc.map((m) => m.get(doc));
-      if (at.some((p) => !p)) continue;
-      const rest = at.slice(1).map((p) => new Set(p));
+    // Pages holding every trigram of the cover (lists are in page order), then their positions.
+    const [head, ...others] = lists as [PostingList, ...PostingList[]];
+    const at = others.map(() => 0);
+    for (let i = 0; i < head.docs.length; i++) {
+      const doc = head.docs[i]!;
+      const everywhere = others.every((l, k) => {
+        while (at[k]! < l.docs.length && l.docs[at[k]!]! < doc) at[k]!++;
+        return l.docs[at[k]!] === doc;
+      });
+      if (!everywhere) continue;
+      const rest = others.map((l, k) => new Set(l.positions(at[k]!)));
       let count = 0;
       let first = -1;
-      for (const p of at[0]!) {
+      for (const p of head.positions(i)) {
         const start = p - offsets[cover[0]!]!;
         if (rest.every((set, k) => set.has(start + offsets[cover[k + 1]!]!))) {
           count++;
