@@ -106,7 +106,7 @@ export function shownSegments(body: Element): SearchSegment[] {
 export function extractPage(tree: Root): ExtractedPage | undefined {
   const body = find(tree, (el) => prop(el, 'dataSearchBody') !== undefined);
   if (!body) return undefined;
-  if (find(tree, (el) => prop(el, 'dataSearchUnlisted') !== undefined)) return undefined;
+  if (find(body, (el) => prop(el, 'dataSearchUnlisted') !== undefined)) return undefined;
   const metaEl = find(body, (el) => prop(el, 'dataSearchMeta') !== undefined);
   if (!metaEl) throw new Error('搜索索引：条目页缺少 data-search-meta');
   const meta = JSON.parse(prop(metaEl, 'dataSearchMeta')!) as ExtractedPage['meta'];
