@@ -74,8 +74,8 @@ const MARKER = '.red-corpus';
 
 /* ------------------------------------------------------------------ random */
 
-/** mulberry32: small, fast, and the same sequence everywhere. */
-function rng(seed: number) {
+/** mulberry32: small, fast, and the same sequence everywhere (the search benchmark draws its queries with it too). */
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

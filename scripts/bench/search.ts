@@ -39,7 +39,7 @@ import { gunzipSync } from 'node:zlib';
 import { readSearchDocs, writeSearchIndex } from '../../src/integrations/search.ts';
 import { docOrder } from '../../src/lib/search/build.ts';
 import type { SearchDoc } from '../../src/lib/search/model.ts';
-import { generateCorpus } from './corpus.ts';
+import { generateCorpus, rng } from './corpus.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORK = path.join(ROOT, 'test-results', 'bench-search');
@@ -172,17 +172,6 @@ interface Query {
   kind: string;
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function names(content: string): string[] {
   const out = new Set<string>();
   const walk = (dir: string) => {
@@ -202,8 +191,7 @@ function names(content: string): string[] {
 }
 
 function makeQueries(lines: Map<string, string[]>, people: string[], count: number, seed = 13): Query[] {
-  const rand = rng(seed);
-  const pick = <T>(a: T[]): T => a[Math.floor(rand() * a.length)]!;
+  const { next: rand, pick } = rng(seed);
   const seg = new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const all = [...lines.values()].flat().filter((l) => /\p{Script=Han}{4}/u.test(l));
   const words = (line: string) => [...seg.segment(line)].filter((s) => s.isWordLike).map((s) => s.segment);

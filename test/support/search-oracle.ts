@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 
 /** Lines of shown text, by page URL (as given); pages without a searchable article are left out. */
-export async function shownLines(page: Page, urls: string[], batch = 100): Promise<Map<string, string[]>> {
+export async function shownLines(page: Page, urls: string[], batch = 50): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < urls.length; i += batch) {
     const part = await page.evaluate(async (list) => {
@@ -17,7 +17,17 @@ export async function shownLines(page: Page, urls: string[], batch = 100): Promi
       const res: [string, string][] = [];
       await Promise.all(
         list.map(async (url) => {
-          const html = await (await fetch(url)).text();
+          // Retried: a hundred requests at once on a busy machine may drop one.
+          let html = '';
+          for (let attempt = 0; ; attempt++) {
+            try {
+              html = await (await fetch(url)).text();
+              break;
+            } catch (err) {
+              if (attempt === 6) throw new Error(`${url}: ${String(err)}`);
+              await new Promise((ok) => setTimeout(ok, 250 * 2 ** attempt));
+            }
+          }
           const doc = new DOMParser().parseFromString(html, 'text/html');
           const article = doc.querySelector('[data-search-body]');
           if (!article || article.querySelector('[data-search-unlisted]')) return;
