@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -48,7 +49,7 @@ const secretPng = (n: number) => Buffer.concat([PNG, Buffer.from(`\n${'SECRET-IM
 /** A payload: when it runs, the page calls the trap with its id. */
 const X = (id: string) => `__xss('${id}')`;
 /** Words that must appear in no output at all. */
-const SECRETS = ['SECRET-HTML-COMMENT', 'SECRET-MDX-COMMENT', 'SECRET-DOCX', 'SECRET-HTML-FILE', 'SECRET-JS-FILE', 'SECRET-DRAFT', 'SECRET-SCHEDULED', 'FAKE-PAGEFIND'];
+const SECRETS = ['SECRET-HTML-COMMENT', 'SECRET-MDX-COMMENT', 'SECRET-DOCX', 'SECRET-HTML-FILE', 'SECRET-JS-FILE', 'SECRET-DRAFT', 'SECRET-SCHEDULED', 'FAKE-PAGEFIND', 'FAKE-SEARCH'];
 
 const SITE = `title: 红色专栏<script>${X('site-title')}</script>
 organization: 测试党委<img src=x onerror="${X('org')}">
@@ -89,7 +90,7 @@ cover: ./完成率100%.jpg
 
 <p style="background:url(https://evil.example/t.png)">带样式的段落</p>
 
-<span data-pagefind-meta="title:FAKE-PAGEFIND">隐藏的搜索标题</span>
+<span data-pagefind-meta="title:FAKE-PAGEFIND">隐藏的搜索标题</span><span data-search="title" data-search-meta='{"title":"FAKE-SEARCH"}' data-search-unlisted>冒充的搜索字段</span>
 
 ![完成率](./完成率100%.jpg)
 
@@ -314,12 +315,19 @@ describe('what the check lets through is built, and nothing unsafe or unmeant le
     expect(fragments.length).toBeGreaterThan(10);
   });
 
-  it('no secret, note or unpublished file name in any output file, inside zips included', () => {
+  it('no secret, note or unpublished file name in any output file, inside zips and the search index included', () => {
     const leaks: string[] = [];
+    const searchHolds: string[] = [];
     for (const f of walk(OUT)) {
       const rel = path.relative(OUT, f);
       const bytes = readFileSync(f);
       for (const s of SECRETS) if (bytes.includes(s) || rel.includes(s)) leaks.push(`${rel}: ${s}`);
+      // The search index's files are raw DEFLATE (src/lib/search/codec.ts): read what they hold.
+      if (rel.startsWith(`search-index${path.sep}`) && rel.endsWith('.bin')) {
+        const text = inflateRawSync(bytes);
+        for (const s of SECRETS) if (text.includes(s)) leaks.push(`${rel} (inflated): ${s}`);
+        if (text.includes('冒充的搜索字段')) searchHolds.push(rel);
+      }
       if (/draft|scheduled|later|notes\.html|tool\.js|\.docx$/i.test(rel)) leaks.push(`${rel}: unpublished file`);
       if (UNPUBLISHED_BYTES.includes(sha(bytes))) leaks.push(`${rel}: bytes of an unpublished file`);
     }
@@ -330,6 +338,8 @@ describe('what the check lets through is built, and nothing unsafe or unmeant le
       }
     }
     expect(leaks).toEqual([]);
+    // An author's data-search-* marks are dropped by the sanitiser: the text stays searchable prose.
+    expect(searchHolds.length).toBeGreaterThan(0);
   });
 
   it('media/ holds exactly the files published entries refer to', () => {
@@ -427,7 +437,7 @@ describe('no payload runs in real Chromium', () => {
     const pages = walk(OUT)
       .filter((f) => f.endsWith('index.html'))
       .map((f) => path.relative(OUT, path.dirname(f)).split(path.sep).join('/'))
-      .filter((p) => !p.startsWith('pagefind'));
+      .filter((p) => !p.startsWith('search-index'));
     const hits: string[] = [];
     for (const p of pages) {
       await page.goto(server.url(p ? `${p}/` : ''));

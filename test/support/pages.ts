@@ -20,7 +20,7 @@ export function firstLink(dist: string, rel: string, selector = '.card h3 a, .ca
 export function builtPages(dist: string): string[] {
   return readdirSync(dist, { withFileTypes: true }).flatMap((d) => {
     const p = path.join(dist, d.name);
-    if (d.isDirectory()) return ['pagefind', '_astro', 'media', '_posters'].includes(d.name) ? [] : builtPages(p);
+    if (d.isDirectory()) return ['search-index', '_astro', 'media', '_posters'].includes(d.name) ? [] : builtPages(p);
     return d.name.endsWith('.html') ? [p] : [];
   });
 }
