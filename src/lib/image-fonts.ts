@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { escapeMarkup as xml } from './escape.ts';
 
 /** The npm package that ships the font (a dependency of the project). */
 export const FONT_PACKAGE = '@embedpdf/fonts-sc';
@@ -54,8 +55,6 @@ export function findImageFonts(from: string = import.meta.url): ImageFonts {
   for (const f of readdirSync(dir).filter((n) => /\.(otf|ttf|ttc)$/i.test(n)).sort()) h.update(f).update(readFileSync(path.join(dir, f)));
   return { dir, files, key: h.digest('hex').slice(0, 16) };
 }
-
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** fontconfig configuration: only the shipped font, and every family name mapped to it. */
 export function fontconfigXml(fonts: ImageFonts, cacheDir: string): string {

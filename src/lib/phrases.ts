@@ -72,16 +72,17 @@ export function phrases(text: string): string[] {
   return out;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /**
  * A title this short fits on one line everywhere (even a 1.5× phone heading holds 9 characters),
  * so it needs no break hints.
  */
 export const ONE_LINE = 8;
 
-/** HTML of `text` with <wbr> between words (to be placed inside an element with `word-break: keep-all`). */
-export function phraseHtml(text: string): string {
-  if ([...text].length <= ONE_LINE) return escapeHtml(text);
-  return phrases(text).map(escapeHtml).join('<wbr>');
+/**
+ * The pieces of `text` between which a line may break (the component puts <wbr> between them,
+ * inside an element with `word-break: keep-all`); a short title is one piece.
+ */
+export function phrasePieces(text: string): string[] {
+  if ([...text].length <= ONE_LINE) return [text];
+  return phrases(text);
 }
