@@ -47,7 +47,7 @@ export default defineConfig({
     sitemap(),
     mediaIntegration(config),
     postersIntegration(),
-    searchIntegration(),
+    searchIntegration(config),
   ],
   devToolbar: { enabled: false },
   // Warm builds copy entry pages, kits and posters whose cache key and code are unchanged

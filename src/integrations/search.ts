@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { buildSearchIndex } from '../lib/search/build.ts';
 import { indexFiles, type SearchDoc } from '../lib/search/model.ts';
 import { POSTERS_DIR, SEARCH_INDEX_DIR } from '../lib/paths.ts';
+import type { RedConfig } from '../config/settings.ts';
 import { readPages } from './search-pages.ts';
 
 const deflate = promisify(deflateRaw);
@@ -36,29 +37,32 @@ async function htmlFiles(root: string, rel = ''): Promise<string[]> {
 /** Pages per worker below which one thread reads them all (starting a worker costs more). */
 const PAGES_PER_WORKER = 500;
 
-function inWorker(root: string, files: string[]): Promise<SearchDoc[]> {
+function inWorker(root: string, files: string[], cacheDir: string | undefined): Promise<SearchDoc[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-pages.ts', import.meta.url), { workerData: { searchPages: true, root, files } });
+    const worker = new Worker(new URL('./search-pages.ts', import.meta.url), { workerData: { searchPages: true, root, files, cacheDir } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`搜索索引：读取页面的线程退出（${code}）`)));
   });
 }
 
-/** Read every indexed page of a built site (site-relative URLs, `index.html` dropped), on all cores. */
-export async function readSearchDocs(root: string): Promise<SearchDoc[]> {
+/**
+ * Read every indexed page of a built site (site-relative URLs, `index.html` dropped), on all cores;
+ * with `cacheDir`, unchanged pages come from the cache (src/integrations/search-pages.ts).
+ */
+export async function readSearchDocs(root: string, cacheDir?: string): Promise<SearchDoc[]> {
   const files = await htmlFiles(root);
   const threads = Math.min(availableParallelism(), Math.floor(files.length / PAGES_PER_WORKER));
-  if (threads < 2) return readPages(root, files);
+  if (threads < 2) return readPages(root, files, cacheDir);
   // Interleaved slices (big and small pages spread evenly): one read here, the others in workers.
   const slices = Array.from({ length: threads }, (_, i) => files.filter((_, k) => k % threads === i));
-  return (await Promise.all(slices.map((s, i) => (i === 0 ? readPages(root, s) : inWorker(root, s))))).flat();
+  return (await Promise.all(slices.map((s, i) => (i === 0 ? readPages(root, s, cacheDir) : inWorker(root, s, cacheDir))))).flat();
 }
 
 /** Build the index of a built site into `<root>/search-index/` (replacing the previous one). */
-export async function writeSearchIndex(root: string): Promise<{ docs: number; files: number; bytes: number; seconds: { read: number; index: number; write: number } }> {
+export async function writeSearchIndex(root: string, cacheDir?: string): Promise<{ docs: number; files: number; bytes: number; seconds: { read: number; index: number; write: number } }> {
   const t0 = performance.now();
-  const docs = await readSearchDocs(root);
+  const docs = await readSearchDocs(root, cacheDir);
   const t1 = performance.now();
   const built = buildSearchIndex(docs);
   const t2 = performance.now();
@@ -86,12 +90,13 @@ export async function writeSearchIndex(root: string): Promise<{ docs: number; fi
   return { docs: docs.length, files: entries.length, bytes, seconds: { read: s(t1 - t0), index: s(t2 - t1), write: s(performance.now() - t2) } };
 }
 
-export function searchIntegration(): AstroIntegration {
+/** The index is written after the pages; `cacheDir` keeps what each page holds across builds. */
+export function searchIntegration({ cacheDir }: Pick<RedConfig, 'cacheDir'>): AstroIntegration {
   return {
     name: 'red-columns:search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { docs, files, bytes, seconds: t } = await writeSearchIndex(fileURLToPath(dir));
+        const { docs, files, bytes, seconds: t } = await writeSearchIndex(fileURLToPath(dir), cacheDir);
         logger.info(
           `已为 ${docs} 篇内容建立站内搜索索引（${SEARCH_INDEX_DIR}/，${files} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB；` +
             `读页面 ${t.read} 秒，建索引 ${t.index} 秒，压缩写入 ${t.write} 秒）`,

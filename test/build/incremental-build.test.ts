@@ -42,7 +42,7 @@ beforeAll(() => {
   // A salon's text (its page, the salon lists and feeds), a highlight's title (its page, and every
   // page linking to it: neighbours, related reading, lists).
   edit('salon/2026-02.md', (t) => t.replace('第二期。', '第二期：改过的正文。'));
-  edit('highlights/测试亮点.md', (t) => t.replace('title: 测试亮点', 'title: 改过标题的测试亮点'));
+  edit('highlights/测试亮点.md', (t) => t.replace('title: 测试亮点', 'title: 改过标题的测试亮点').replace('亮点正文', '改过的亮点正文'));
   // --verbose: Astro's per-page lines say which pages were copied.
   const warm = buildSite({ contentDir: content, outDir: warmOut, env, args: ['--verbose'] });
   if (warm.status !== 0) throw new Error(`warm build failed\n${warm.stdout}\n${warm.stderr}`);
@@ -63,5 +63,7 @@ describe('incremental build', () => {
     const differ = [...cold].filter(([f, bytes]) => !warm.get(f)!.equals(bytes)).map(([f]) => f);
     expect(differ).toEqual([]);
     expect(cold.get('salon/2026-02/index.html')!.toString()).toContain('改过的正文');
+    // Keyed like the kit: the edited highlight's 复制正文 is made again, with the new text.
+    expect(warm.get('highlights/ce-shi-liang-dian/copy.json')!.toString()).toContain('改过的亮点正文');
   });
 });

@@ -5,11 +5,15 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEntries } from '../../../collections/entries.ts';
+import { entryPageKey } from '../../../collections/page-keys.ts';
 import { canRepublish, clipboardFor } from '../../../collections/republish.ts';
 
 export const getStaticPaths = (async () => {
   const entries = await getEntries('highlights');
-  return entries.filter(canRepublish).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+  // Incremental builds copy it when nothing in it changed (the kit's key: src/collections/page-keys.ts).
+  return Promise.all(
+    entries.filter(canRepublish).map(async (entry) => ({ params: { slug: entry.id }, props: { entry }, ...(import.meta.env.PROD ? { cacheKey: await entryPageKey(entry) } : {}) })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
