@@ -70,7 +70,8 @@ interface Site {
 
 function build(content: string, dist: string): { seconds: number; indexLine: string } {
   const started = performance.now();
-  const r = spawnSync('npm', ['run', '--silent', 'build'], {
+  // --verbose: Astro's and the integrations' lines (the search index's own figures among them).
+  const r = spawnSync('npm', ['run', '--silent', 'build', '--', '--verbose'], {
     cwd: ROOT,
     env: { ...childEnv(), ASTRO_TELEMETRY_DISABLED: '1', RED_CONTENT_DIR: content, RED_OUT_DIR: dist, RED_CACHE_DIR: `${dist}-cache` },
     encoding: 'utf8',
@@ -480,6 +481,8 @@ async function measure(s: Site): Promise<void> {
         `| ${v} | ${f2(sc.tp / (sc.tp + sc.fp))} | ${f2(sc.tp / (sc.tp + sc.fn))} | ${sc.exact}/${sc.n} | ${pct(kb, 50).toFixed(0)} / ${pct(kb, 95).toFixed(0)} / ${Math.max(...kb).toFixed(0)} | ${pct(ms, 50).toFixed(0)} / ${pct(ms, 95).toFixed(0)} / ${Math.max(...ms).toFixed(0)} |`,
       );
     }
+    const slow = [...byVariant.get('red-columns')!].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5);
+    console.log(`\nslowest red-columns queries: ${slow.map(([q, r]) => `${q} ${r.ms.toFixed(0)} ms ${(r.bytes / 1024).toFixed(0)} KB`).join(' | ')}`);
     console.log('\nby kind (precision / recall / exact):');
     for (const k of kinds) {
       const qs = queries.filter((x) => x.kind === k);

@@ -20,7 +20,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { blockingErrors, checkContent, formatReport, type CheckResult } from '../check/index.ts';
+import { Worker } from 'node:worker_threads';
+import { blockingErrors, formatReport, type CheckResult } from '../check/index.ts';
 import { readEnvOptions } from '../config/settings.ts';
 import { pidAlive, recoverInterruptedSwaps, swapFolders, swapIn } from './swap.ts';
 import { COLUMN_IDS, COLUMNS } from '../lib/columns.ts';
@@ -41,7 +42,7 @@ const lockFile = `${tempDir}.pid`;
 const restored = recoverInterruptedSwaps(outDir);
 if (restored) console.log(`上次生成在替换网站时被中断：已恢复原来的 ${path.relative(process.cwd(), outDir) || outDir}。`);
 
-const result = await checkContent(options.contentDir, { cacheDir: options.cacheDir });
+const result = await checkOnWorker();
 if (result.errors.length || result.warnings.length) console.log(`${formatReport(result)}\n`);
 if (blockingErrors(result).length) {
   console.error(`\n内容检查没有通过，网站没有重新生成${existsSync(outDir) ? `；原来的 ${path.relative(process.cwd(), outDir) || outDir} 保持不变` : ''}。`);
@@ -83,6 +84,23 @@ if (build.status !== 0) {
 
 swapIn(outDir, { tempDir, oldDir });
 console.log(summary(result, countPages(outDir), (performance.now() - started) / 1000));
+
+/**
+ * The content check on a worker thread that ends before Astro starts: what the check read (every
+ * entry, parsed) is freed with the thread instead of staying in this process for the whole build
+ * (on 10,000 entries about 0.4 GB beside Astro's own peak).
+ */
+function checkOnWorker(): Promise<CheckResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../integrations/content-check-worker.ts', import.meta.url));
+    worker.once('message', (r: CheckResult) => {
+      resolve(r);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.postMessage({ contentDir: options.contentDir, cacheDir: options.cacheDir });
+  });
+}
 
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;

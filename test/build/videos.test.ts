@@ -134,6 +134,6 @@ describe('showcase page', () => {
     expect(doc.querySelectorAll('video')).toHaveLength(2);
     // Not a search result, no site chrome.
     expect(doc.querySelector('[data-search-body]')).toBeNull();
-    expect(doc.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
+    expect(doc.querySelector('meta[name="description"]')!.getAttribute('content')).toContain('展播模式');
   });
 });
