@@ -176,6 +176,25 @@ describe('layout rules on every page type, in every reading mode, at 390 px and 
   }
 });
 
+describe('search result titles', () => {
+  it('break between words only, as entry titles do, and read exactly as the entry title', async () => {
+    const w = await open(WIDTHS[0][1], 'normal');
+    await go(w, 'search', pages.find(([n]) => n === 'search')![1]());
+    const results = await w.page.$$eval('.search-result h2 a', (as) =>
+      as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent ?? '', keepAll: getComputedStyle(a).wordBreak, wbr: a.querySelectorAll('wbr').length })),
+    );
+    expect(results.length).toBeGreaterThan(2);
+    for (const r of results) {
+      expect(r.keepAll, r.text).toBe('keep-all');
+      if ([...r.text].length > 8) expect(r.wbr, r.text).toBeGreaterThan(0);
+      await w.page.goto(r.href, { waitUntil: 'load' });
+      expect(await w.page.locator('main h1').textContent()).toBe(r.text);
+    }
+    clean(w, 'search result titles');
+    await w.close();
+  });
+});
+
 describe('axe in every reading mode', () => {
   // The normal mode is covered by reading.test.ts; `elder` combines 大字, 高对比 and 简洁版.
   const runs: [ReadingModeName, (typeof WIDTHS)[number]][] = [
