@@ -36,6 +36,7 @@ import { childEnv } from '../../test/support/build.ts';
 import { NGINX, startNginx, type NginxServer } from '../../test/support/nginx.ts';
 import { foldText, pagesHolding, shownLines } from '../../test/support/search-oracle.ts';
 import { gunzipSync } from 'node:zlib';
+import { readSettings } from '../../src/config/settings.ts';
 import { readSearchDocs, writeSearchIndex } from '../../src/integrations/search.ts';
 import { docOrder } from '../../src/lib/search/build.ts';
 import type { SearchDoc } from '../../src/lib/search/model.ts';
@@ -82,14 +83,8 @@ function build(content: string, dist: string): { seconds: number; indexLine: str
   return { seconds: (performance.now() - started) / 1000, indexLine };
 }
 
-function baseOf(content: string): string {
-  const yaml = readFileSync(path.join(content, 'site.yaml'), 'utf8');
-  const b = /^base:\s*["']?([^\s"'#]+)/m.exec(yaml)?.[1] ?? '/';
-  return `/${b.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-}
-
 async function site(name: string, content: string, dist: string): Promise<Site> {
-  const s: Site = { name, content, dist, base: baseOf(content) };
+  const s: Site = { name, content, dist, base: readSettings(content).base };
   if (REUSE && existsSync(path.join(dist, 'search-index', 'meta.json'))) {
     // The pages as built before; the index rebuilt with this code.
     const started = performance.now();
