@@ -18,14 +18,26 @@ import { absolutize, playersToLinks, swapImages } from '../lib/republish/portabl
 import { canRepublish } from '../lib/republish/policy.ts';
 import { finalSanitize } from '../markdown/output.ts';
 import { paths, settings } from '../config/site.ts';
-import { entryUrl, summaryOf, unitName, type AnyEntry } from './entries.ts';
+import { entryUrl, getEntries, summaryOf, unitName, type AnyEntry } from './entries.ts';
 import { entryImages, entryImageUrl } from './entry-images.ts';
 import { entryPolicy, entryTree } from './entry-tree.ts';
 import { cloneTree } from '../lib/clone-tree.ts';
+import { entryPageKey } from './page-keys.ts';
 
 type Highlight = CollectionEntry<'highlights'>;
 
 export { canRepublish, inFeeds } from '../lib/republish/policy.ts';
+
+/**
+ * Static paths of the files published beside each republishable highlight (转载包, 复制正文).
+ * Incremental builds copy them when nothing in them changed (the entry's key: page-keys.ts).
+ */
+export async function republishPaths() {
+  const entries = await getEntries('highlights');
+  return Promise.all(
+    entries.filter(canRepublish).map(async (entry) => ({ params: { slug: entry.id }, props: { entry }, ...(import.meta.env.PROD ? { cacheKey: await entryPageKey(entry) } : {}) })),
+  );
+}
 
 /** Base-relative URL of the entry's 转载包. */
 export function kitUrl(entry: Highlight): string {

@@ -268,13 +268,19 @@ describe('search in Chinese', () => {
     expect(new Set(cols)).toEqual(new Set(['红色亮点']));
     expect(page.url()).toContain(encodeURIComponent('红色亮点'));
     await page.locator('select[data-filter="年份"]').selectOption('2025年');
-    await page.waitForFunction(() => [...document.querySelectorAll('.search-meta span:last-child')].every((s) => s.textContent!.startsWith('2025年')));
+    await page.waitForFunction(() => location.search.includes('%E5%B9%B4%E4%BB%BD') && document.querySelector('[data-search-results]')!.getAttribute('aria-busy') === 'false');
+    const days = await page.locator('.search-meta span:last-child').allTextContents();
+    expect(days.length).toBeGreaterThan(0);
+    for (const d of days) expect(d).toMatch(/^2025年/);
     await page.locator('select[data-filter="年份"]').selectOption('');
     await page.locator('select[data-filter="栏目"]').selectOption('');
     // A committee's filter includes its branches' entries.
     await page.locator('select[data-filter="党组织"]').selectOption('网络运营部党委');
-    await page.locator('.search-result').first().waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.search-result').length <= 5);
+    // The list is aria-busy until the latest search (its filters are in the address) is shown.
+    await page.waitForFunction(() => location.search.includes('%E5%85%9A%E7%BB%84%E7%BB%87') && document.querySelector('[data-search-results]')!.getAttribute('aria-busy') === 'false');
+    const shown = await page.locator('.search-result').count();
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThanOrEqual(5);
     for (const snippet of await page.locator('.search-snippet').allTextContents()) expect(snippet.trim().length).toBeGreaterThan(0);
     const units = new Set(await page.locator('.search-meta span:nth-child(2)').allTextContents());
     expect([...units].some((u) => u !== '网络运营部党委')).toBe(true);
