@@ -6,13 +6,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'node-html-parser';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../support/build.ts';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, type WatchedPage } from '../support/browser.ts';
-import { COLUMN_IDS } from '../../src/lib/columns.ts';
+import { builtPages, firstLink as supportFirstLink, PAGE_TYPES, UNIT_WITH_SUB_UNITS } from '../support/pages.ts';
 import { pagesHolding, shownLines } from '../support/search-oracle.ts';
 
 const origin = inject('siteOrigin');
@@ -45,40 +45,12 @@ function html(rel: string) {
   return parse(readFileSync(path.join(dist, rel), 'utf8'));
 }
 
-/** First entry link on a built listing page. */
-function firstLink(rel: string, selector = '.card h3 a, .card h2 a'): string {
-  const href = html(rel).querySelector(selector)?.getAttribute('href');
-  if (!href) throw new Error(`no link ${selector} in ${rel}`);
-  return href;
-}
-
-function allHtml(dir = dist, rel = ''): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((d) => {
-    const r = rel ? `${rel}/${d.name}` : d.name;
-    if (d.isDirectory()) return r === 'search-index' || r === '_astro' || r === 'media' ? [] : allHtml(dir, r);
-    return d.name.endsWith('.html') ? [r] : [];
-  });
-}
-
-const unitWithSubUnits = 'network-committee';
-const tagPage = () => firstLink('tags/index.html', '.tag-cloud a');
-const pageTypes: [string, () => string][] = [
-  ['home', () => base],
-  ...COLUMN_IDS.map((c): [string, () => string] => [`column-${c}`, () => `${base}${c}/`]),
-  ...COLUMN_IDS.map((c): [string, () => string] => [`entry-${c}`, () => firstLink(`${c}/index.html`)]),
-  ['entry-salon-gallery', () => `${base}salon/2026-05/`],
-  ['entry-highlight-person', () => `${base}highlights/zhou-hai-feng/`],
-  ['videos-showcase', () => `${base}videos/showcase/`],
-  ['units', () => `${base}units/`],
-  ['unit', () => `${base}units/${unitWithSubUnits}/`],
-  ['unit-archive', () => `${base}units/${unitWithSubUnits}/archive/`],
-  ['archive', () => `${base}archive/`],
-  ['archive-year', () => `${base}archive/2026/`],
-  ['tags', () => `${base}tags/`],
-  ['tag', tagPage],
-  ['search', () => `${base}search/?q=${encodeURIComponent('无人机')}`],
-  ['404', () => `${base}no-such-page/`],
-];
+/** Every built HTML page, as paths relative to the site folder. */
+const allHtml = () => builtPages(dist).map((p) => path.relative(dist, p).split(path.sep).join('/'));
+const firstLink = (rel: string, selector?: string) => supportFirstLink(dist, rel, selector);
+const unitWithSubUnits = UNIT_WITH_SUB_UNITS;
+// The forest pages have their own suite (forest.test.ts).
+const pageTypes = PAGE_TYPES(dist, base).filter(([name]) => !name.startsWith('forest'));
 
 describe('every page type in Chromium behind nginx', () => {
   it.each(pageTypes)('%s: no axe violations (WCAG 2.2 AA), no outside request, phone and desktop', async (name, target) => {
