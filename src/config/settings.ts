@@ -29,6 +29,11 @@ export interface EnvOptions {
   preview: boolean;
   /** RED_CHECKED=1: `npm run build` has run the content check already. */
   checked: boolean;
+  /**
+   * RED_SEARCH_LATER=1: `npm run build` writes the search index itself once Astro has exited
+   * (src/cli/build.ts), so the index's memory never adds to Astro's; the integration leaves it.
+   */
+  searchLater: boolean;
   /** RED_POSTER_FRAME=0: generated posters without a video frame (no ffmpeg). */
   posterFrames: boolean;
 }
@@ -43,7 +48,7 @@ export interface RedConfig extends EnvOptions {
  * Without the output folder (a new temporary folder on every `npm run build`) and `checked`:
  * nothing on a page depends on them, and Astro's incremental build hashes this module as code.
  */
-export interface SiteConfig extends Omit<RedConfig, 'outDir' | 'checked'> {
+export interface SiteConfig extends Omit<RedConfig, 'outDir' | 'checked' | 'searchLater'> {
   mode: BuildMode;
 }
 
@@ -56,6 +61,7 @@ export function readEnvOptions(env: NodeJS.ProcessEnv = process.env, cwd = proce
     today: env.RED_TODAY && isValidDay(env.RED_TODAY) ? env.RED_TODAY : today(),
     preview: env.RED_PREVIEW === '1',
     checked: env.RED_CHECKED === '1',
+    searchLater: env.RED_SEARCH_LATER === '1',
     posterFrames: env.RED_POSTER_FRAME !== '0',
   };
 }

@@ -15,7 +15,7 @@ export function configIntegration(config: RedConfig): AstroIntegration {
     name: 'red-columns:config',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
-        const { outDir: _outDir, checked: _checked, ...rest } = config;
+        const { outDir: _outDir, checked: _checked, searchLater: _searchLater, ...rest } = config;
         const siteConfig: SiteConfig = { ...rest, mode: command === 'dev' || config.preview ? 'preview' : 'production' };
         updateConfig({
           vite: {

@@ -90,17 +90,25 @@ export async function writeSearchIndex(root: string, cacheDir?: string): Promise
   return { docs: docs.length, files: entries.length, bytes, seconds: { read: s(t1 - t0), index: s(t2 - t1), write: s(performance.now() - t2) } };
 }
 
-/** The index is written after the pages; `cacheDir` keeps what each page holds across builds. */
-export function searchIntegration({ cacheDir }: Pick<RedConfig, 'cacheDir'>): AstroIntegration {
+/** The line a build prints about the index it wrote. */
+export function searchIndexLine({ docs, files, bytes, seconds: t }: Awaited<ReturnType<typeof writeSearchIndex>>): string {
+  return (
+    `已为 ${docs} 篇内容建立站内搜索索引（${SEARCH_INDEX_DIR}/，${files} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB；` +
+    `读页面 ${t.read} 秒，建索引 ${t.index} 秒，压缩写入 ${t.write} 秒）`
+  );
+}
+
+/**
+ * The index is written after the pages; `cacheDir` keeps what each page holds across builds.
+ * Under `npm run build` (`searchLater`) the CLI writes it once Astro has exited instead.
+ */
+export function searchIntegration({ cacheDir, searchLater }: Pick<RedConfig, 'cacheDir' | 'searchLater'>): AstroIntegration {
   return {
     name: 'red-columns:search',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const { docs, files, bytes, seconds: t } = await writeSearchIndex(fileURLToPath(dir), cacheDir);
-        logger.info(
-          `已为 ${docs} 篇内容建立站内搜索索引（${SEARCH_INDEX_DIR}/，${files} 个文件，${(bytes / 1024 / 1024).toFixed(1)} MB；` +
-            `读页面 ${t.read} 秒，建索引 ${t.index} 秒，压缩写入 ${t.write} 秒）`,
-        );
+        if (searchLater) return;
+        logger.info(searchIndexLine(await writeSearchIndex(fileURLToPath(dir), cacheDir)));
       },
     },
   };

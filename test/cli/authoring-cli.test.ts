@@ -22,6 +22,19 @@ function npm(script: string, args: string[], contentDir: string, env: Record<str
 }
 
 describe('npm run check', () => {
+  it('--json: the whole result on standard output, however long (what npm run build reads)', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) files[`highlights/h${String(i).padStart(3, '0')}.md`] = GOOD_HIGHLIGHT;
+    const r = npm('check', ['--json'], makeContent(files));
+    expect(r.status).toBe(0);
+    // Far more than a pipe holds at once (64 KB): a process that exits before the pipe takes it all cuts it short.
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    const result = JSON.parse(r.stdout) as { entries: number; errors: unknown[]; list: unknown[] };
+    expect(result.entries).toBe(2000);
+    expect(result.errors).toEqual([]);
+    expect(result.list).toHaveLength(2000);
+  });
+
   it('prints grouped Chinese messages with counts and exits 1 on errors', async () => {
     const dir = makeContent({
       'highlights/a.md': GOOD_HIGHLIGHT.replace('2026-03-18', '2025-13-45'),
