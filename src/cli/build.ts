@@ -73,28 +73,25 @@ const build = spawnSync(process.execPath, [astroBin, 'build', ...astroArgs], {
   env: { MALLOC_ARENA_MAX: '2', ...process.env, RED_OUT_DIR: tempDir, RED_CHECKED: '1', RED_SEARCH_LATER: '1' },
 });
 
-if (build.status !== 0) {
+/** A failed step: the temporary folder goes, Astro's output is shown, the old site stays. */
+function fail(what: string, code: number): never {
   rmSync(tempDir, { recursive: true, force: true });
   if (!verbose) {
     process.stdout.write(build.stdout ?? '');
     process.stderr.write(build.stderr ?? '');
   }
-  console.error(`\n生成网站失败（见上面的信息）${existsSync(outDir) ? `；原来的 ${path.relative(process.cwd(), outDir) || outDir} 保持不变` : ''}。`);
-  process.exit(build.status ?? 1);
+  console.error(`\n${what}${existsSync(outDir) ? `；原来的 ${path.relative(process.cwd(), outDir) || outDir} 保持不变` : ''}。`);
+  process.exit(code);
 }
+
+if (build.status !== 0) fail('生成网站失败（见上面的信息）', build.status ?? 1);
 
 // The search index, from the built pages, once Astro has exited: its memory never adds to Astro's peak.
 let searchLine: string;
 try {
   searchLine = searchIndexLine(await writeSearchIndex(tempDir, options.cacheDir));
 } catch (err) {
-  rmSync(tempDir, { recursive: true, force: true });
-  if (!verbose) {
-    process.stdout.write(build.stdout ?? '');
-    process.stderr.write(build.stderr ?? '');
-  }
-  console.error(`\n建立站内搜索索引失败：${(err as Error).message}${existsSync(outDir) ? `；原来的 ${path.relative(process.cwd(), outDir) || outDir} 保持不变` : ''}。`);
-  process.exit(1);
+  fail(`建立站内搜索索引失败：${(err as Error).message}`, 1);
 }
 if (verbose) console.log(searchLine);
 
