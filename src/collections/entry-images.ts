@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { treeImages } from '../markdown/body-tree.ts';
 import { resolveLocalUrl } from '../lib/local-files.ts';
+import { memoByKey, versionKey } from '../lib/memo.ts';
 import { kitImage, type KitImage } from '../lib/republish/images.ts';
 import { paths } from '../config/site.ts';
 import { entryTree, type TreeEntry } from './entry-tree.ts';
@@ -26,8 +27,6 @@ export interface EntryImages {
 interface ImageEntry extends TreeEntry {
   data: { title: string; cover?: unknown };
 }
-
-const cache = new Map<string, Promise<EntryImages>>();
 
 function realFile(file: string): string | undefined {
   try {
@@ -84,16 +83,10 @@ async function gather(entry: ImageEntry, withCover: boolean): Promise<EntryImage
 }
 
 /** The entry's published images (`withCover`: the kit of a highlight also carries its cover). */
-export function entryImages(entry: ImageEntry, withCover: boolean): Promise<EntryImages> {
-  // The digest: the preview keeps this module between edits.
-  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}/${withCover}`;
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = gather(entry, withCover);
-    cache.set(key, hit);
-  }
-  return hit;
-}
+export const entryImages: (entry: ImageEntry, withCover: boolean) => Promise<EntryImages> = memoByKey(
+  (entry: ImageEntry, withCover: boolean) => `${versionKey(entry)}/${withCover}`,
+  gather,
+);
 
 /** Base-relative URL of a published image copy (`highlights/SLUG/images/NAME-web.jpg`). */
 export function entryImageUrl(entry: TreeEntry, file: string): string {

@@ -8,6 +8,7 @@ import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { COLUMNS, HIGHLIGHT_KINDS, type ColumnId } from '../lib/columns.ts';
+import { memoByKey, versionKey } from '../lib/memo.ts';
 import { entryUnitId, entryUrl, getAllEntries, getEntries, summaryOf, unitName, type AnyEntry } from './entries.ts';
 import { paths, settings } from '../config/site.ts';
 import type { FeedChannel, FeedItem } from '../lib/feed-format.ts';
@@ -69,18 +70,8 @@ export async function feedEntries(column: ColumnId): Promise<AnyEntry[]> {
   return (await getEntries(column)).filter((e) => inFeeds(e as { collection: string; data: { republish?: boolean } })).slice(0, FEED_LIMIT) as AnyEntry[];
 }
 
-const itemCache = new Map<string, Promise<FeedItem>>();
-
 /** One entry's feed item, made once per build (the site feed, its column's RSS and the JSON Feed share it). */
-export function feedItem(entry: AnyEntry): Promise<FeedItem> {
-  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}`;
-  let hit = itemCache.get(key);
-  if (!hit) {
-    hit = makeFeedItem(entry);
-    itemCache.set(key, hit);
-  }
-  return hit;
-}
+export const feedItem: (entry: AnyEntry) => Promise<FeedItem> = memoByKey(versionKey, makeFeedItem);
 
 async function makeFeedItem(entry: AnyEntry): Promise<FeedItem> {
   const unitId = entryUnitId(entry);

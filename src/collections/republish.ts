@@ -9,6 +9,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { CollectionEntry } from 'astro:content';
 import { HIGHLIGHT_KINDS } from '../lib/columns.ts';
+import { memoByKey, versionKey } from '../lib/memo.ts';
 import { isRelativeUrl } from '../lib/local-files.ts';
 import { httpOrigin } from '../lib/origins.ts';
 import type { ArticleMeta } from '../lib/republish/article.ts';
@@ -73,22 +74,12 @@ export function sanitizeFor(entry: AnyEntry, inlineStyles = false): (tree: Root)
   return (tree) => finalSanitize(tree, { policy: entryPolicy(entry), inlineStyles });
 }
 
-const webBodies = new Map<string, Promise<Root>>();
-
 /**
  * The body for copies read elsewhere (feeds, 复制正文): every address absolute, each local
  * image swapped for its published JPEG/PNG copy (with its pixel size), players as links.
  * Made once per entry and shared: callers that change it work on a clone.
  */
-export function webBody(entry: AnyEntry): Promise<Root> {
-  const key = `${entry.collection}/${entry.id}/${String(entry.digest)}`;
-  let hit = webBodies.get(key);
-  if (!hit) {
-    hit = makeWebBody(entry);
-    webBodies.set(key, hit);
-  }
-  return hit;
-}
+export const webBody: (entry: AnyEntry) => Promise<Root> = memoByKey(versionKey, makeWebBody);
 
 async function makeWebBody(entry: AnyEntry): Promise<Root> {
   const images = await entryImages(entry, entry.collection === 'highlights' && canRepublish(entry));
@@ -112,8 +103,6 @@ export async function clipboardFor(entry: Highlight): Promise<{ html: string; te
   return { html: toHtml(sanitizeFor(entry, true)(tree)), text };
 }
 
-const kits = new Map<string, Promise<Uint8Array>>();
-
 async function gatherKit(entry: Highlight): Promise<Uint8Array> {
   const images = await entryImages(entry, true);
   const body = playersToLinks(absolutize(cloneTree(entryTree(entry)), paths.absolute(entryUrl(entry)), true));
@@ -128,12 +117,4 @@ async function gatherKit(entry: Highlight): Promise<Uint8Array> {
 }
 
 /** The 转载包 bytes of a highlight (built once per build; the page shows its size). */
-export function kitForEntry(entry: Highlight): Promise<Uint8Array> {
-  const key = `${entry.id}/${String(entry.digest)}`;
-  let hit = kits.get(key);
-  if (!hit) {
-    hit = gatherKit(entry);
-    kits.set(key, hit);
-  }
-  return hit;
-}
+export const kitForEntry: (entry: Highlight) => Promise<Uint8Array> = memoByKey(versionKey, gatherKit);

@@ -8,6 +8,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import type { CollectionEntry } from 'astro:content';
 import { COLUMNS, VIDEO_CATEGORIES } from '../lib/columns.ts';
+import { memoByKey } from '../lib/memo.ts';
 import { parseDuration } from '../lib/dates.ts';
 import { entryFilePath, entryFileUrl, getEntries, unitName } from './entries.ts';
 import { config, paths } from '../config/site.ts';
@@ -30,19 +31,15 @@ export interface PosterSources {
   generated: boolean;
 }
 
-const cache = new Map<string, Promise<PosterSources>>();
 
-export function posterSources(entry: Video): Promise<PosterSources> {
+export const posterSources: (entry: Video) => Promise<PosterSources> = memoByKey(
   // Keyed by what the poster shows, so a dev server picks up edited titles.
-  const d = entry.data;
-  const key = JSON.stringify([entry.id, d.title, d.category, d.unit, d.video, d.duration, (d.poster as { src?: string } | undefined)?.src]);
-  let p = cache.get(key);
-  if (!p) {
-    p = computePoster(entry);
-    cache.set(key, p);
-  }
-  return p;
-}
+  (entry: Video) => {
+    const d = entry.data;
+    return JSON.stringify([entry.id, d.title, d.category, d.unit, d.video, d.duration, (d.poster as { src?: string } | undefined)?.src]);
+  },
+  computePoster,
+);
 
 async function computePoster(entry: Video): Promise<PosterSources> {
   const d = entry.data;
